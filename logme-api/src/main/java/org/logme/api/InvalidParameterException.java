@@ -1,0 +1,18 @@
+package org.logme.api;
+
+/**
+ * A setting is wrong: an unknown hyper-parameter, a value that does not parse, an option that
+ * does not apply. A usage mistake rather than bad data.
+ *
+ * @since 0.1
+ */
+public class InvalidParameterException extends LogmeException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what is wrong and which values are accepted
+   */
+  public InvalidParameterException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,190 @@
+package org.logme.api.estimator;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.logme.api.InvalidInputException;
+import org.logme.api.data.Features;
+import org.logme.api.data.Labels;
+import org.logme.api.data.SourceLabels;
+import org.logme.api.data.SourceProbabilities;
+import org.logme.api.data.Targets;
+
+/**
+ * Everything known about one model on one target task: any subset of features, labels or
+ * targets, and the source model's predictions. Built with {@link #builder()}, which checks that
+ * all parts describe the same N samples.
+ *
+ * @since 0.1
+ */
+public final class EstimationInput {
+  private final Features features;
+  private final Labels labels;
+  private final Targets targets;
+  private final SourceProbabilities sourceProbabilities;
+  private final SourceLabels sourceLabels;
+
+  private EstimationInput(Builder b) {
+    this.features = b.features;
+    this.labels = b.labels;
+    this.targets = b.targets;
+    this.sourceProbabilities = b.sourceProbabilities;
+    this.sourceLabels = b.sourceLabels;
+  }
+
+  /** @return a builder with nothing set */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the features, if given */
+  public Optional<Features> features() {
+    return Optional.ofNullable(features);
+  }
+
+  /** @return the class labels, if given */
+  public Optional<Labels> labels() {
+    return Optional.ofNullable(labels);
+  }
+
+  /** @return the regression or multi-label targets, if given */
+  public Optional<Targets> targets() {
+    return Optional.ofNullable(targets);
+  }
+
+  /** @return the source model's probabilities, if given */
+  public Optional<SourceProbabilities> sourceProbabilities() {
+    return Optional.ofNullable(sourceProbabilities);
+  }
+
+  /** @return the source model's hard labels, if given */
+  public Optional<SourceLabels> sourceLabels() {
+    return Optional.ofNullable(sourceLabels);
+  }
+
+  /** @return the kinds of input present */
+  public Set<InputKind> present() {
+    Set<InputKind> kinds = EnumSet.noneOf(InputKind.class);
+    if (features != null) {
+      kinds.add(InputKind.FEATURES);
+    }
+    if (labels != null) {
+      kinds.add(InputKind.LABELS);
+    }
+    if (targets != null) {
+      kinds.add(InputKind.TARGETS);
+    }
+    if (sourceProbabilities != null) {
+      kinds.add(InputKind.SOURCE_PROBABILITIES);
+    }
+    if (sourceLabels != null) {
+      kinds.add(InputKind.SOURCE_LABELS);
+    }
+    return kinds;
+  }
+
+  /**
+   * Assembles an {@link EstimationInput}.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private Features features;
+    private Labels labels;
+    private Targets targets;
+    private SourceProbabilities sourceProbabilities;
+    private SourceLabels sourceLabels;
+
+    private Builder() {
+    }
+
+    /**
+     * @param value the features
+     * @return this builder
+     */
+    public Builder features(Features value) {
+      this.features = value;
+      return this;
+    }
+
+    /**
+     * @param value the class labels
+     * @return this builder
+     */
+    public Builder labels(Labels value) {
+      this.labels = value;
+      return this;
+    }
+
+    /**
+     * @param value regression or multi-label targets
+     * @return this builder
+     */
+    public Builder targets(Targets value) {
+      this.targets = value;
+      return this;
+    }
+
+    /**
+     * @param value the source model's probabilities
+     * @return this builder
+     */
+    public Builder sourceProbabilities(SourceProbabilities value) {
+      this.sourceProbabilities = value;
+      return this;
+    }
+
+    /**
+     * @param value the source model's hard labels
+     * @return this builder
+     */
+    public Builder sourceLabels(SourceLabels value) {
+      this.sourceLabels = value;
+      return this;
+    }
+
+    /**
+     * @return the input
+     * @throws InvalidInputException if both labels and targets are set, or if the parts
+     *     disagree on the number of samples
+     */
+    public EstimationInput build() {
+      if (labels != null && targets != null) {
+        throw new InvalidInputException("both class labels (" + labels.origin()
+            + ") and targets (" + targets.origin() + ") were given; give one of them");
+      }
+      List<String> parts = new ArrayList<>();
+      List<Integer> counts = new ArrayList<>();
+      if (features != null) {
+        parts.add("features (" + features.origin() + ")");
+        counts.add(features.sampleCount());
+      }
+      if (labels != null) {
+        parts.add("labels (" + labels.origin() + ")");
+        counts.add(labels.sampleCount());
+      }
+      if (targets != null) {
+        parts.add("targets (" + targets.origin() + ")");
+        counts.add(targets.sampleCount());
+      }
+      if (sourceProbabilities != null) {
+        parts.add("source probabilities (" + sourceProbabilities.origin() + ")");
+        counts.add(sourceProbabilities.sampleCount());
+      }
+      if (sourceLabels != null) {
+        parts.add("source labels (" + sourceLabels.origin() + ")");
+        counts.add(sourceLabels.sampleCount());
+      }
+      for (int i = 1; i < counts.size(); i++) {
+        if (!counts.get(i).equals(counts.get(0))) {
+          throw new InvalidInputException("row counts disagree: " + parts.get(0) + " has "
+              + counts.get(0) + " rows but " + parts.get(i) + " has " + counts.get(i) + " rows"
+              + "; every input must have one row per target sample, in the same order");
+        }
+      }
+      return new EstimationInput(this);
+    }
+  }
+}

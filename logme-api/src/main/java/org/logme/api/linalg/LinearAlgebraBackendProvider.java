@@ -1,0 +1,20 @@
+package org.logme.api.linalg;
+
+/**
+ * Service-provider interface for a linear-algebra backend. Implementations are listed in
+ * {@code META-INF/services/org.logme.api.linalg.LinearAlgebraBackendProvider} and must have a
+ * public no-argument constructor.
+ *
+ * @since 0.1
+ */
+public interface LinearAlgebraBackendProvider {
+
+  /** @return the name users select the backend by; equal to {@code create().name()} */
+  String name();
+
+  /** @return one line saying what the backend is built on */
+  String description();
+
+  /** @return the backend (backends are stateless; a provider may return a shared instance) */
+  LinearAlgebraBackend create();
+}

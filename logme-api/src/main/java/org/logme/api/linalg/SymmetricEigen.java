@@ -1,0 +1,25 @@
+package org.logme.api.linalg;
+
+import java.util.List;
+
+/**
+ * The eigendecomposition S = V diag(values) Vᵀ of a symmetric matrix.
+ *
+ * @param values the eigenvalues, sorted in descending order
+ * @param vectors the eigenvectors as the columns of an orthonormal n×n matrix, column i
+ *     belonging to {@code values[i]}
+ * @param warnings what the backend had to do to obtain the result (for example a fallback
+ *     after a failed decomposition); empty normally
+ * @since 0.1
+ */
+public record SymmetricEigen(double[] values, Matrix vectors, List<String> warnings) {
+  /** Copies the warning list. */
+  public SymmetricEigen {
+    warnings = List.copyOf(warnings);
+  }
+
+  /** @return the order n of the decomposed matrix */
+  public int size() {
+    return values.length;
+  }
+}

@@ -1,0 +1,251 @@
+package org.logme.api.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.logme.api.linalg.TestMatrices.gaussian;
+import static org.logme.api.linalg.TestMatrices.hilbert;
+import static org.logme.api.linalg.TestMatrices.maxAbs;
+import static org.logme.api.linalg.TestMatrices.maxAbsDiff;
+import static org.logme.api.linalg.TestMatrices.naiveMultiply;
+import static org.logme.api.linalg.TestMatrices.orthonormalityError;
+import static org.logme.api.linalg.TestMatrices.rankDeficient;
+import static org.logme.api.linalg.TestMatrices.recompose;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.logme.api.NumericalException;
+
+/**
+ * The contract every {@link LinearAlgebraBackend} must meet. A backend module runs it by
+ * subclassing and returning its backend from {@link #backend()}; the cases cover the shapes and
+ * conditions LogME meets in practice: N &lt; D, rank deficiency, 1×1, ill-conditioning.
+ */
+public abstract class BackendContractTest {
+
+  /** @return the backend under test */
+  protected abstract LinearAlgebraBackend backend();
+
+  /** @return the name the backend is expected to report */
+  protected abstract String expectedName();
+
+  static Stream<Arguments> shapes() {
+    return Stream.of(Arguments.of(1, 1), Arguments.of(7, 3), Arguments.of(3, 7),
+        Arguments.of(50, 20), Arguments.of(20, 50), Arguments.of(1, 5), Arguments.of(5, 1));
+  }
+
+  static Stream<Arguments> symmetricMatrices() {
+    return Stream.of(
+        Arguments.of("1x1", Matrix.of(new double[] {4.0})),
+        Arguments.of("1x1 zero", Matrix.of(new double[] {0.0})),
+        Arguments.of("random SPD gram 30x10", gram(gaussian(30, 10, 1))),
+        Arguments.of("rank-deficient gram (rank 4 of 12)", gram(rankDeficient(40, 12, 4, 2))),
+        Arguments.of("gram with N < D (rank 5 of 30)", gram(gaussian(5, 30, 3))),
+        Arguments.of("gram with N < D (rank 60 of 256; Commons Math's eigensolver fails on it)",
+            gram(gaussian(60, 256, 23))),
+        Arguments.of("gram with duplicated and zero columns", gram(duplicatedAndZeroColumns())),
+        Arguments.of("Hilbert 10x10 (cond ~1e13)", hilbert(10)),
+        Arguments.of("indefinite", indefinite()),
+        Arguments.of("zero 6x6", Matrix.zeros(6, 6)),
+        Arguments.of("identity 5x5 (repeated eigenvalue)", Matrix.identity(5)),
+        Arguments.of("diagonal, unsorted", Matrix.of(new double[] {1, 0, 0},
+            new double[] {0, 3, 0}, new double[] {0, 0, 2})));
+  }
+
+  private static Matrix gram(Matrix f) {
+    return naiveMultiply(f.transpose(), f);
+  }
+
+  private static Matrix duplicatedAndZeroColumns() {
+    Matrix base = gaussian(25, 8, 4);
+    Matrix f = Matrix.zeros(25, 12);
+    for (int i = 0; i < 25; i++) {
+      for (int j = 0; j < 8; j++) {
+        f.set(i, j, base.get(i, j));
+      }
+      f.set(i, 8, base.get(i, 0));
+      f.set(i, 9, 2 * base.get(i, 1));
+      // columns 10 and 11 stay zero, as constant pixels do in image features
+    }
+    return f;
+  }
+
+  private static Matrix indefinite() {
+    Matrix a = gaussian(8, 8, 5);
+    return Matrices.symmetrized(a);
+  }
+
+  @Test
+  void reportsItsName() {
+    assertThat(backend().name()).isEqualTo(expectedName());
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("shapes")
+  void gramIsAtAAndExactlySymmetric(int m, int n) {
+    Matrix a = gaussian(m, n, 11);
+    Matrix before = a.copy();
+    Matrix g = backend().gram(a);
+    assertThat(g.rows()).isEqualTo(n);
+    assertThat(g.cols()).isEqualTo(n);
+    assertThat(maxAbsDiff(g, naiveMultiply(a.transpose(), a))).isLessThan(1e-12 * m * n);
+    assertExactlySymmetric(g);
+    assertThat(a.sameValues(before)).as("input unchanged").isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("shapes")
+  void outerGramIsAAtAndExactlySymmetric(int m, int n) {
+    Matrix a = gaussian(m, n, 12);
+    Matrix g = backend().outerGram(a);
+    assertThat(g.rows()).isEqualTo(m);
+    assertThat(maxAbsDiff(g, naiveMultiply(a, a.transpose()))).isLessThan(1e-12 * m * n);
+    assertExactlySymmetric(g);
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("shapes")
+  void multiplyMatchesDefinition(int m, int n) {
+    Matrix a = gaussian(m, n, 13);
+    Matrix b = gaussian(n, 4, 14);
+    Matrix before = a.copy();
+    assertThat(maxAbsDiff(backend().multiply(a, b), naiveMultiply(a, b))).isLessThan(1e-12 * n);
+    assertThat(a.sameValues(before)).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("shapes")
+  void multiplyTransposeAMatchesDefinition(int m, int n) {
+    Matrix a = gaussian(m, n, 15);
+    Matrix b = gaussian(m, 3, 16);
+    assertThat(maxAbsDiff(backend().multiplyTransposeA(a, b), naiveMultiply(a.transpose(), b)))
+        .isLessThan(1e-12 * m);
+  }
+
+  @Test
+  void productsRejectMismatchedShapes() {
+    assertThatThrownBy(() -> backend().multiply(Matrix.zeros(2, 3), Matrix.zeros(2, 3)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> backend().multiplyTransposeA(Matrix.zeros(2, 3), Matrix.zeros(3, 3)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> backend().symmetricEigen(Matrix.zeros(2, 3)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("symmetricMatrices")
+  void symmetricEigenDecomposes(String label, Matrix s) {
+    Matrix before = s.copy();
+    SymmetricEigen eig = backend().symmetricEigen(s);
+    int n = s.rows();
+    double scale = Math.max(1.0, maxAbs(s));
+    assertThat(eig.values()).hasSize(n);
+    for (int i = 1; i < n; i++) {
+      assertThat(eig.values()[i]).as("descending order").isLessThanOrEqualTo(eig.values()[i - 1]);
+    }
+    assertThat(orthonormalityError(eig.vectors())).as("orthonormal vectors").isLessThan(1e-10);
+    assertThat(maxAbsDiff(recompose(eig.vectors(), eig.values(), eig.vectors()), s))
+        .as("V diag(λ) Vᵀ = S").isLessThan(1e-10 * scale * n);
+    assertThat(s.sameValues(before)).as("input unchanged").isTrue();
+  }
+
+  @Test
+  void symmetricEigenGivesKnownValues() {
+    SymmetricEigen eig = backend().symmetricEigen(Matrix.of(new double[] {2, 1},
+        new double[] {1, 2}));
+    assertThat(eig.values()[0]).isCloseTo(3.0, within(1e-14));
+    assertThat(eig.values()[1]).isCloseTo(1.0, within(1e-14));
+    assertThat(Math.abs(eig.vectors().get(0, 0))).isCloseTo(Math.sqrt(0.5), within(1e-14));
+  }
+
+  @Test
+  void rankDeficientGramHasZeroEigenvaluesToWorkingPrecision() {
+    Matrix g = gram(rankDeficient(40, 12, 4, 2));
+    double[] values = backend().symmetricEigen(g).values();
+    for (int i = 4; i < 12; i++) {
+      assertThat(Math.abs(values[i])).isLessThan(1e-12 * values[0]);
+    }
+    assertThat(values[3]).isGreaterThan(1e-6 * values[0]);
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("shapes")
+  void thinSvdDecomposes(int m, int n) {
+    Matrix a = gaussian(m, n, 17);
+    assertSvd(a);
+  }
+
+  @Test
+  void thinSvdOfRankDeficientAndIllConditionedMatrices() {
+    assertSvd(rankDeficient(30, 10, 3, 6));
+    assertSvd(rankDeficient(10, 30, 3, 7));
+    assertSvd(hilbert(10));
+    assertSvd(Matrix.zeros(4, 3));
+  }
+
+  @Test
+  void thinSvdGivesKnownValues() {
+    ThinSvd svd = backend().thinSvd(Matrix.of(new double[] {3, 0}, new double[] {0, -4},
+        new double[] {0, 0}));
+    assertThat(svd.singularValues()).containsExactly(new double[] {4, 3}, within(1e-14));
+  }
+
+  private void assertSvd(Matrix a) {
+    Matrix before = a.copy();
+    ThinSvd svd = backend().thinSvd(a);
+    int k = Math.min(a.rows(), a.cols());
+    assertThat(svd.singularValues()).hasSize(k);
+    assertThat(svd.u().rows()).isEqualTo(a.rows());
+    assertThat(svd.u().cols()).isEqualTo(k);
+    assertThat(svd.v().rows()).isEqualTo(a.cols());
+    assertThat(svd.v().cols()).isEqualTo(k);
+    for (int i = 0; i < k; i++) {
+      assertThat(svd.singularValues()[i]).isGreaterThanOrEqualTo(0.0);
+      if (i > 0) {
+        assertThat(svd.singularValues()[i]).isLessThanOrEqualTo(svd.singularValues()[i - 1]);
+      }
+    }
+    assertThat(orthonormalityError(svd.v())).isLessThan(1e-10);
+    double scale = Math.max(1.0, maxAbs(a));
+    assertThat(maxAbsDiff(recompose(svd.u(), svd.singularValues(), svd.v()), a))
+        .isLessThan(1e-10 * scale * k);
+    // columns of U belonging to non-zero singular values are orthonormal
+    int nonZero = 0;
+    while (nonZero < k && svd.singularValues()[nonZero] > 1e-10 * scale) {
+      nonZero++;
+    }
+    assertThat(orthonormalityError(svd.u().columns(0, nonZero))).isLessThan(1e-10);
+    assertThat(a.sameValues(before)).as("input unchanged").isTrue();
+  }
+
+  @Test
+  void solveSolvesSquareSystems() {
+    Matrix a = gaussian(6, 6, 18);
+    Matrix b = gaussian(6, 2, 19);
+    Matrix before = a.copy();
+    Matrix x = backend().solve(a, b);
+    assertThat(maxAbsDiff(naiveMultiply(a, x), b)).isLessThan(1e-10);
+    assertThat(a.sameValues(before)).isTrue();
+    Matrix one = backend().solve(Matrix.of(new double[] {4}), Matrix.of(new double[] {2}));
+    assertThat(one.get(0, 0)).isEqualTo(0.5);
+  }
+
+  @Test
+  void solveRejectsSingularSystems() {
+    Matrix singular = Matrix.of(new double[] {1, 2}, new double[] {2, 4});
+    assertThatThrownBy(() -> backend().solve(singular, Matrix.identity(2)))
+        .isInstanceOf(NumericalException.class)
+        .hasMessageContaining("singular");
+  }
+
+  private static void assertExactlySymmetric(Matrix g) {
+    for (int i = 0; i < g.rows(); i++) {
+      for (int j = 0; j < i; j++) {
+        assertThat(g.get(i, j)).isEqualTo(g.get(j, i));
+      }
+    }
+  }
+}
