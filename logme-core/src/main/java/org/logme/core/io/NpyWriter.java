@@ -1,0 +1,81 @@
+package org.logme.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.logme.api.linalg.Matrix;
+
+/**
+ * Writes a matrix as a little-endian, C-order {@code .npy} file (format 1.0) of float32 or
+ * float64, as {@code numpy.save} would. The file is written to a temporary sibling and renamed,
+ * so a failure never leaves a partial file behind.
+ *
+ * @since 0.1
+ */
+public final class NpyWriter {
+  private NpyWriter() {
+  }
+
+  /** Element types the writer produces. */
+  public enum Type {
+    /** {@code <f4} */
+    FLOAT32("<f4", 4),
+    /** {@code <f8} */
+    FLOAT64("<f8", 8);
+
+    private final String descr;
+    private final int size;
+
+    Type(String descr, int size) {
+      this.descr = descr;
+      this.size = size;
+    }
+  }
+
+  /**
+   * @param path the file to create or replace
+   * @param matrix the values
+   * @param type the element type on disk
+   * @param oneDimensional write shape {@code (n,)} instead of {@code (n, 1)} (needs one column)
+   * @throws IOException if writing fails (the target is then left untouched)
+   */
+  public static void write(Path path, Matrix matrix, Type type, boolean oneDimensional)
+      throws IOException {
+    if (oneDimensional && matrix.cols() != 1) {
+      throw new IllegalArgumentException("a 1-D array needs one column, got " + matrix);
+    }
+    String shape = oneDimensional ? "(" + matrix.rows() + ",)"
+        : "(" + matrix.rows() + ", " + matrix.cols() + ")";
+    AtomicFiles.write(path, out -> {
+      out.write(header("{'descr': '" + type.descr + "', 'fortran_order': False, 'shape': "
+          + shape + ", }"));
+      ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+      for (double v : matrix.data()) {
+        if (buffer.remaining() < type.size) {
+          out.write(buffer.array(), 0, buffer.position());
+          buffer.clear();
+        }
+        if (type == Type.FLOAT32) {
+          buffer.putFloat((float) v);
+        } else {
+          buffer.putDouble(v);
+        }
+      }
+      out.write(buffer.array(), 0, buffer.position());
+    });
+  }
+
+  /** The magic, version 1.0, and the header padded with spaces to a multiple of 64 bytes. */
+  private static byte[] header(String dict) {
+    int unpadded = NpyReader.MAGIC.length + 2 + 2 + dict.length() + 1;
+    int padding = (64 - unpadded % 64) % 64;
+    String text = dict + " ".repeat(padding) + "\n";
+    byte[] textBytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    ByteBuffer out = ByteBuffer.allocate(10 + textBytes.length).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(NpyReader.MAGIC).put((byte) 1).put((byte) 0).putShort((short) textBytes.length)
+        .put(textBytes);
+    return out.array();
+  }
+}
