@@ -1,0 +1,12 @@
+package org.logme.core;
+
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.core.testing.EstimatorContractTest;
+
+/** LogME against the shared estimator contract. */
+class LogMeEstimatorContractTest extends EstimatorContractTest {
+  @Override
+  protected EstimatorProvider provider() {
+    return new LogMeEstimatorProvider();
+  }
+}
