@@ -74,6 +74,7 @@ final class Json {
     }
     put(node, "warnings", result.warnings());
     put(node, "details", result.details());
+    node.put("feature_input", context.featureInput());
     put(node, "inputs", context.inputs());
     return node;
   }

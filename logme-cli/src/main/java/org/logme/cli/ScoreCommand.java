@@ -2,6 +2,7 @@ package org.logme.cli;
 
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +17,14 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
+import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.ParameterSpec;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 import org.logme.core.io.InputFiles;
+import org.logme.core.io.NpyHeader;
+import org.logme.core.io.StreamingStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,6 +111,26 @@ final class ScoreCommand implements Callable<Integer> {
           + " several are requested.")
   boolean json;
 
+  /** How the features are read. */
+  enum ReadMode {
+    /** Stream when every requested estimator can work from sufficient statistics and N ≥ D. */
+    auto,
+    /** Always stream (fails with a reason when it is not possible). */
+    stream,
+    /** Always load the features into memory. */
+    memory
+  }
+
+  @Option(names = "--read", paramLabel = "auto|stream|memory", defaultValue = "auto",
+      description = "How to read the features: 'stream' accumulates FᵀF and FᵀY block by block"
+          + " (memory independent of N; LogME only needs these when N ≥ D), 'memory' loads them;"
+          + " 'auto' (default) streams when every requested estimator allows it.")
+  ReadMode readMode;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads for the linear algebra (default: all processors).")
+  Integer threads;
+
   @Inject
   ScoreCommand(PluginRegistry<EstimatorProvider> estimators,
       PluginRegistry<LinearAlgebraBackendProvider> backends) {
@@ -123,13 +147,19 @@ final class ScoreCommand implements Callable<Integer> {
     Map<String, Map<String, String>> resolved = resolveParameters(providers);
     checkOptions();
 
-    EstimationInput input = loadInputs();
-    LinearAlgebraBackend backend = backendProvider.create();
+    if (threads != null && threads < 1) {
+      throw new InvalidParameterException("--threads must be at least 1, not " + threads);
+    }
+    LinearAlgebraBackend backend = threads == null ? backendProvider.create()
+        : backendProvider.create(threads);
+    Map<String, TransferabilityEstimator> configured = new LinkedHashMap<>();
+    providers.forEach((name, provider) -> configured.put(name, provider.create(
+        EstimatorParameters.resolve(name, provider.parameters(), resolved.get(name)))));
+    EstimationInput input = loadInputs(configured.values(), backend);
     List<EstimateResult> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (var entry : providers.entrySet()) {
-      TransferabilityEstimator estimator = entry.getValue().create(EstimatorParameters.resolve(
-          entry.getKey(), entry.getValue().parameters(), resolved.get(entry.getKey())));
+    for (var entry : configured.entrySet()) {
+      TransferabilityEstimator estimator = entry.getValue();
       var missing = estimator.missingInputs(input);
       if (missing.isPresent()) {
         if (providers.size() == 1) {
@@ -221,16 +251,32 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  private EstimationInput loadInputs() {
+  /** What was done with the features, for the output. */
+  private String featureInput = "none";
+
+  private EstimationInput loadInputs(Collection<TransferabilityEstimator> requested,
+      LinearAlgebraBackend backend) {
     EstimationInput.Builder b = EstimationInput.builder();
+    Labels labelInput = labels == null ? null : InputFiles.labels(labels);
+    Targets targetInput = targets == null ? null : InputFiles.targets(targets, multiLabel);
+    b.labels(labelInput).targets(targetInput);
     if (features != null) {
-      b.features(InputFiles.features(features));
-    }
-    if (labels != null) {
-      b.labels(InputFiles.labels(labels));
-    }
-    if (targets != null) {
-      b.targets(InputFiles.targets(targets, multiLabel));
+      NpyHeader header = InputFiles.header(features);
+      String whyNot = streamingObstacle(requested, header);
+      if (readMode == ReadMode.stream && whyNot != null) {
+        throw new InvalidParameterException("--read stream is not possible: " + whyNot
+            + "; use --read memory or auto");
+      }
+      if (readMode != ReadMode.memory && whyNot == null) {
+        b.featureStatistics(labelInput != null
+            ? StreamingStatistics.read(features, labelInput, backend)
+            : StreamingStatistics.read(features, targetInput, backend));
+        featureInput = "streamed: N, FᵀF and FᵀY accumulated over blocks of "
+            + StreamingStatistics.blockRows((int) header.shape()[1]) + " rows";
+      } else {
+        b.features(InputFiles.features(features));
+        featureInput = "loaded into memory" + (whyNot == null ? "" : " (" + whyNot + ")");
+      }
     }
     if (sourceProbabilities != null) {
       b.sourceProbabilities(InputFiles.sourceProbabilities(sourceProbabilities));
@@ -239,6 +285,28 @@ final class ScoreCommand implements Callable<Integer> {
       b.sourceLabels(InputFiles.sourceLabels(sourceLabels));
     }
     return b.build();
+  }
+
+  /** @return why the features cannot (or, in auto mode, should not) be streamed, or null */
+  private String streamingObstacle(Collection<TransferabilityEstimator> requested,
+      NpyHeader header) {
+    if (labels == null && targets == null) {
+      return "streaming needs --labels or --targets";
+    }
+    for (TransferabilityEstimator e : requested) {
+      boolean usesFeatures = e.acceptedInputs().stream()
+          .anyMatch(set -> set.contains(InputKind.FEATURES));
+      if (usesFeatures && !e.acceptsFeatureStatistics()) {
+        return "estimator '" + e.name() + "' needs the features themselves";
+      }
+    }
+    if (!StreamingStatistics.streamable(header)) {
+      return "the feature array is not 2-D in C order";
+    }
+    if (readMode == ReadMode.auto && header.shape()[0] < header.shape()[1]) {
+      return "N < D: the N×N decomposition of in-memory features is cheaper";
+    }
+    return null;
   }
 
   private ScoreContext context(EstimationInput input, String backend,
@@ -250,14 +318,16 @@ final class ScoreCommand implements Callable<Integer> {
     putIfSet(inputs, "source_probs", sourceProbabilities);
     putIfSet(inputs, "source_labels", sourceLabels);
     int n = input.features().map(f -> f.sampleCount())
+        .or(() -> input.featureStatistics().map(s -> s.sampleCount()))
         .or(() -> input.labels().map(Labels::sampleCount))
         .or(() -> input.targets().map(Targets::sampleCount))
         .or(() -> input.sourceProbabilities().map(p -> p.sampleCount()))
         .or(() -> input.sourceLabels().map(s -> s.sampleCount())).orElse(0);
     return new ScoreContext(backend, resolved, n,
-        input.features().map(f -> f.dimension()).orElse(null),
+        input.features().map(f -> f.dimension())
+            .or(() -> input.featureStatistics().map(s -> s.dimension())).orElse(null),
         input.labels().map(Labels::classCount).orElse(null),
-        input.targets().map(Targets::outputCount).orElse(null), inputs);
+        input.targets().map(Targets::outputCount).orElse(null), featureInput, inputs);
   }
 
   private static void putIfSet(Map<String, String> map, String key, String value) {
@@ -278,7 +348,8 @@ final class ScoreCommand implements Callable<Integer> {
     if (context.outputs() != null) {
       data.append(", ").append(context.outputs()).append(" outputs");
     }
-    out.println("data: " + data + "; backend: " + context.backend());
+    out.println("data: " + data + "; backend: " + context.backend() + "; features "
+        + context.featureInput());
     int width = results.stream().mapToInt(r -> r.estimator().length()).max().orElse(5);
     for (EstimateResult r : results) {
       Map<String, String> params = context.parameters().getOrDefault(r.estimator(), Map.of());

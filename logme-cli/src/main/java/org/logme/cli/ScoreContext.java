@@ -11,8 +11,9 @@ import java.util.Map;
  * @param d the feature dimension, or null without features
  * @param classes the number of classes, or null without labels
  * @param outputs the number of target columns, or null without targets
+ * @param featureInput how the features were read (streamed or loaded, and why)
  * @param inputs the files given, by option name
  */
 record ScoreContext(String backend, Map<String, Map<String, String>> parameters, int n, Integer d,
-    Integer classes, Integer outputs, Map<String, String> inputs) {
+    Integer classes, Integer outputs, String featureInput, Map<String, String> inputs) {
 }

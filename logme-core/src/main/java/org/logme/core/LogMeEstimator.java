@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.logme.api.InvalidInputException;
+import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
@@ -38,6 +39,12 @@ public final class LogMeEstimator implements TransferabilityEstimator {
     return NAME;
   }
 
+  /** LogME needs only N, FᵀF and FᵀY when N ≥ D, so its features can be streamed. */
+  @Override
+  public boolean acceptsFeatureStatistics() {
+    return true;
+  }
+
   @Override
   public List<Set<InputKind>> acceptedInputs() {
     return List.of(Set.of(InputKind.FEATURES, InputKind.LABELS),
@@ -49,11 +56,17 @@ public final class LogMeEstimator implements TransferabilityEstimator {
     missingInputs(input).ifPresent(message -> {
       throw new InvalidInputException(message);
     });
-    Features features = input.features().orElseThrow();
     LogMe logMe = new LogMe(algorithm, backend);
-    LogMeModel model = input.labels().isPresent()
-        ? logMe.fit(features, input.labels().get())
-        : logMe.fit(features, input.targets().orElseThrow());
+    Features features = input.features().orElse(null);
+    LogMeModel model;
+    if (features != null) {
+      model = input.labels().isPresent() ? logMe.fit(features, input.labels().get())
+          : logMe.fit(features, input.targets().orElseThrow());
+    } else {
+      FeatureStatistics statistics = input.featureStatistics().orElseThrow();
+      model = input.labels().isPresent() ? logMe.fit(statistics, input.labels().get())
+          : logMe.fit(statistics, input.targets().orElseThrow());
+    }
     EstimateResult.Builder result = EstimateResult.builder(NAME, model.score())
         .targets(model.targetNames(), model.evidences())
         .iterations(model.iterations())

@@ -1,5 +1,6 @@
 package org.logme.core;
 
+import java.util.Arrays;
 import java.util.List;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
@@ -7,36 +8,25 @@ import org.logme.api.linalg.SymmetricEigen;
 
 /**
  * One eigendecomposition of the features, shared by every target column: the non-zero
- * eigenvalues λ₁..λ_k of FᵀF (equal to those of FFᵀ) and the corresponding left singular
+ * eigenvalues λ₁..λ_k of FᵀF (equal to those of FFᵀ) and the corresponding singular
  * directions, through which each column's projections x = Uᵀy are obtained.
  *
- * <p>When N ≥ D it decomposes FᵀF = VΛVᵀ (D×D) and gets Uᵀy = Λ^{-1/2}Vᵀ(Fᵀy); when N &lt; D it
- * decomposes FFᵀ = UΛUᵀ (N×N), the smaller and non-degenerate one. Eigenvalues at or below
- * λ_max·n·2⁻⁵² (n the order of the decomposed matrix, the numerical-rank rule of
- * {@code numpy.linalg.matrix_rank}) are treated as zero: their directions carry no signal, only
- * rounding noise, and the evidence is continuous as they go to zero.
+ * <p>From the Gram matrix FᵀF = VΛVᵀ (D×D) the projections are Uᵀy = Λ^{-1/2}Vᵀ(Fᵀy), so only
+ * FᵀY is needed, which is what makes streaming possible. When N &lt; D and F is in memory,
+ * FFᵀ = UΛUᵀ (N×N) is decomposed instead: the smaller and non-degenerate matrix. Eigenvalues at
+ * or below λ_max·n·2⁻⁵² (n the order of the decomposed matrix, the numerical-rank rule of
+ * {@code numpy.linalg.matrix_rank}) are treated as zero: their directions carry rounding noise,
+ * not signal, and the evidence is continuous as they vanish.
  */
 final class SpectralBasis {
-  private final Matrix features;
-  private final boolean outer;
+  /** F when the outer Gram matrix was decomposed, else null. */
+  private final Matrix outerFeatures;
   private final double[] eigenvalues;
-  /** V_k (D×k) when N ≥ D, U_k (N×k) when N &lt; D. */
+  /** V_k (D×k) from FᵀF, or U_k (N×k) from FFᵀ. */
   private final Matrix vectors;
   private final List<String> warnings;
 
-  private SpectralBasis(Matrix features, boolean outer, double[] eigenvalues, Matrix vectors,
-      List<String> warnings) {
-    this.features = features;
-    this.outer = outer;
-    this.eigenvalues = eigenvalues;
-    this.vectors = vectors;
-    this.warnings = warnings;
-  }
-
-  static SpectralBasis of(Matrix features, LinearAlgebraBackend backend) {
-    boolean outer = features.rows() < features.cols();
-    Matrix gram = outer ? backend.outerGram(features) : backend.gram(features);
-    SymmetricEigen eig = backend.symmetricEigen(gram);
+  private SpectralBasis(Matrix outerFeatures, SymmetricEigen eig) {
     double[] values = eig.values();
     int n = values.length;
     double cutoff = Math.max(values[0], 0) * n * Math.ulp(1.0);
@@ -44,8 +34,20 @@ final class SpectralBasis {
     while (k < n && values[k] > cutoff) {
       k++;
     }
-    double[] kept = java.util.Arrays.copyOf(values, k);
-    return new SpectralBasis(features, outer, kept, eig.vectors().columns(0, k), eig.warnings());
+    this.outerFeatures = outerFeatures;
+    this.eigenvalues = Arrays.copyOf(values, k);
+    this.vectors = eig.vectors().columns(0, k);
+    this.warnings = eig.warnings();
+  }
+
+  /** Decomposes a Gram matrix FᵀF. */
+  static SpectralBasis ofGram(Matrix gram, LinearAlgebraBackend backend) {
+    return new SpectralBasis(null, backend.symmetricEigen(gram));
+  }
+
+  /** Decomposes FFᵀ of in-memory features (the cheaper choice when N &lt; D). */
+  static SpectralBasis ofOuterGram(Matrix features, LinearAlgebraBackend backend) {
+    return new SpectralBasis(features, backend.symmetricEigen(backend.outerGram(features)));
   }
 
   /** @return k, the numerical rank of the features */
@@ -60,7 +62,7 @@ final class SpectralBasis {
 
   /** @return true if FFᵀ (N×N) was decomposed rather than FᵀF (D×D) */
   boolean usesOuterGram() {
-    return outer;
+    return outerFeatures != null;
   }
 
   /** @return what the backend reported while decomposing */
@@ -69,15 +71,16 @@ final class SpectralBasis {
   }
 
   /**
-   * @param targets the columns y_c
+   * @param crossProducts FᵀY (D×C), used with a Gram-matrix basis
+   * @param targets the columns y_c, used with an outer-Gram basis
    * @param backend the linear algebra to use
    * @return X (k×C) with X[i][c] = u_iᵀy_c, all columns in one product
    */
-  Matrix project(TargetColumns targets, LinearAlgebraBackend backend) {
-    if (outer) {
+  Matrix project(Matrix crossProducts, TargetColumns targets, LinearAlgebraBackend backend) {
+    if (outerFeatures != null) {
       return targets.transposeTimes(vectors, backend);
     }
-    Matrix x = backend.multiplyTransposeA(vectors, targets.transposeTimes(features, backend));
+    Matrix x = backend.multiplyTransposeA(vectors, crossProducts);
     int c = x.cols();
     double[] d = x.data();
     for (int i = 0; i < eigenvalues.length; i++) {
@@ -98,8 +101,8 @@ final class SpectralBasis {
    * @return the weights M, D×C
    */
   Matrix weights(Matrix coefficients, LinearAlgebraBackend backend) {
-    if (outer) {
-      return backend.multiplyTransposeA(features, backend.multiply(vectors, coefficients));
+    if (outerFeatures != null) {
+      return backend.multiplyTransposeA(outerFeatures, backend.multiply(vectors, coefficients));
     }
     Matrix scaled = coefficients.copy();
     int c = scaled.cols();

@@ -122,8 +122,10 @@ class LogMePropertiesTest {
     LogMeModel model = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
         .fit(new Features(f, "F"), Targets.regression(y, "y"));
     assertThat(model.rank()).isEqualTo(rank);
-    SpectralBasis basis = SpectralBasis.of(f, backend);
-    double[] x = basis.project(TargetColumns.dense(y), backend).column(0);
+    TargetColumns columns = TargetColumns.dense(y);
+    SpectralBasis basis = n < d ? SpectralBasis.ofOuterGram(f, backend)
+        : SpectralBasis.ofGram(backend.gram(f), backend);
+    double[] x = basis.project(columns.transposeTimes(f, backend), columns, backend).column(0);
     double yy = y.column(0).length == 0 ? 0 : dot(y.data(), y.data());
     for (double[] ab : new double[][] {{0.5, 2.0}, {3.0, 0.7}, {model.alphas()[0], model.betas()[0]}}) {
       double formula = EvidenceMaximizer.evidenceAt(basis.eigenvalues(), x, yy, n, d, ab[0], ab[1]);

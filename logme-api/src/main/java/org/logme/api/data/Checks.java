@@ -24,11 +24,16 @@ final class Checks {
       }
     }
     if (bad > 0) {
-      int cols = m.cols();
-      throw new InvalidInputException(origin + ": " + bad + " value" + (bad == 1 ? " is" : "s are")
-          + " NaN or infinite; the first (" + data[first] + ") is at row " + first / cols
-          + ", column " + first % cols + ". " + remedy);
+      throw nonFinite(origin, bad, data[first], first / m.cols(), first % m.cols(), remedy);
     }
+  }
+
+  /** The error for NaN or infinite values, naming how many and the first one. */
+  static InvalidInputException nonFinite(String origin, long count, double value, long row,
+      long column, String remedy) {
+    return new InvalidInputException(origin + ": " + count + " value" + (count == 1 ? " is"
+        : "s are") + " NaN or infinite; the first (" + value + ") is at row " + row + ", column "
+        + column + ". " + remedy);
   }
 
   static void requireNonEmpty(Matrix m, String origin) {

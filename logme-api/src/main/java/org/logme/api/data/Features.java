@@ -10,6 +10,9 @@ import org.logme.api.linalg.Matrix;
  * @since 0.1
  */
 public final class Features {
+  private static final String REMEDY =
+      "Features must be finite: re-extract them, or drop or impute the affected samples.";
+
   private final Matrix values;
   private final String origin;
 
@@ -20,10 +23,25 @@ public final class Features {
    */
   public Features(Matrix values, String origin) {
     Checks.requireNonEmpty(values, origin);
-    Checks.requireFinite(values, origin,
-        "Features must be finite: re-extract them, or drop or impute the affected samples.");
+    Checks.requireFinite(values, origin, REMEDY);
     this.values = values;
     this.origin = origin;
+  }
+
+  /**
+   * The error for non-finite features, worded the same whether they were found in memory or
+   * while streaming.
+   *
+   * @param origin where the features came from
+   * @param count how many values are NaN or infinite
+   * @param value the first of them
+   * @param row its row
+   * @param column its column
+   * @return the exception to throw
+   */
+  public static InvalidInputException nonFinite(String origin, long count, double value, long row,
+      long column) {
+    return Checks.nonFinite(origin, count, value, row, column, REMEDY);
   }
 
   /** @return the N×D matrix */

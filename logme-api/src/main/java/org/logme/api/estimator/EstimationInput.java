@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.logme.api.InvalidInputException;
+import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.data.SourceLabels;
@@ -21,6 +22,7 @@ import org.logme.api.data.Targets;
  */
 public final class EstimationInput {
   private final Features features;
+  private final FeatureStatistics featureStatistics;
   private final Labels labels;
   private final Targets targets;
   private final SourceProbabilities sourceProbabilities;
@@ -28,6 +30,7 @@ public final class EstimationInput {
 
   private EstimationInput(Builder b) {
     this.features = b.features;
+    this.featureStatistics = b.featureStatistics;
     this.labels = b.labels;
     this.targets = b.targets;
     this.sourceProbabilities = b.sourceProbabilities;
@@ -42,6 +45,14 @@ public final class EstimationInput {
   /** @return the features, if given */
   public Optional<Features> features() {
     return Optional.ofNullable(features);
+  }
+
+  /**
+   * @return sufficient statistics of the features with the labels or targets, if given (an
+   *     alternative to {@link #features()} for estimators that accept it)
+   */
+  public Optional<FeatureStatistics> featureStatistics() {
+    return Optional.ofNullable(featureStatistics);
   }
 
   /** @return the class labels, if given */
@@ -64,7 +75,10 @@ public final class EstimationInput {
     return Optional.ofNullable(sourceLabels);
   }
 
-  /** @return the kinds of input present */
+  /**
+   * @return the kinds of input present; {@link InputKind#FEATURES} means the features are in
+   *     memory (see {@link #featureStatistics()} for the streamed alternative)
+   */
   public Set<InputKind> present() {
     Set<InputKind> kinds = EnumSet.noneOf(InputKind.class);
     if (features != null) {
@@ -92,6 +106,7 @@ public final class EstimationInput {
    */
   public static final class Builder {
     private Features features;
+    private FeatureStatistics featureStatistics;
     private Labels labels;
     private Targets targets;
     private SourceProbabilities sourceProbabilities;
@@ -106,6 +121,16 @@ public final class EstimationInput {
      */
     public Builder features(Features value) {
       this.features = value;
+      return this;
+    }
+
+    /**
+     * @param value sufficient statistics of the features, computed with the labels or targets
+     *     given to this builder
+     * @return this builder
+     */
+    public Builder featureStatistics(FeatureStatistics value) {
+      this.featureStatistics = value;
       return this;
     }
 
@@ -160,6 +185,17 @@ public final class EstimationInput {
       if (features != null) {
         parts.add("features (" + features.origin() + ")");
         counts.add(features.sampleCount());
+      }
+      if (featureStatistics != null) {
+        parts.add("features (" + featureStatistics.origin() + ")");
+        counts.add(featureStatistics.sampleCount());
+        int columns = featureStatistics.crossProducts().cols();
+        int expected = labels != null ? labels.classCount()
+            : targets != null ? targets.outputCount() : -1;
+        if (columns != expected) {
+          throw new IllegalArgumentException("feature statistics with " + columns + " target"
+              + " columns do not belong to the labels or targets given");
+        }
       }
       if (labels != null) {
         parts.add("labels (" + labels.origin() + ")");

@@ -1,5 +1,6 @@
 package org.logme.api.estimator;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,15 @@ public interface TransferabilityEstimator {
    */
   List<Set<InputKind>> acceptedInputs();
 
+  /**
+   * @return true if the estimator can work from {@link EstimationInput#featureStatistics()}
+   *     (N, FᵀF, Fᵀ1, FᵀY) in place of the features themselves, so that features can be
+   *     streamed; false by default
+   */
+  default boolean acceptsFeatureStatistics() {
+    return false;
+  }
+
   /** @return true if a higher score predicts better transfer (true for every estimator so far) */
   default boolean higherIsBetter() {
     return true;
@@ -43,7 +53,11 @@ public interface TransferabilityEstimator {
    * @return empty if the estimator can run, else a message naming the missing options
    */
   default Optional<String> missingInputs(EstimationInput input) {
-    Set<InputKind> present = input.present();
+    Set<InputKind> present = EnumSet.noneOf(InputKind.class);
+    present.addAll(input.present());
+    if (acceptsFeatureStatistics() && input.featureStatistics().isPresent()) {
+      present.add(InputKind.FEATURES);
+    }
     for (Set<InputKind> combination : acceptedInputs()) {
       if (present.containsAll(combination)) {
         return Optional.empty();

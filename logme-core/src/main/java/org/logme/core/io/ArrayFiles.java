@@ -16,17 +16,31 @@ public final class ArrayFiles {
 
   /**
    * @param spec {@code PATH.npy}, {@code PATH.npz} or {@code PATH.npz:NAME}
+   * @return the array, open for sequential reading
+   * @throws org.logme.api.InvalidInputException if it cannot be opened
+   */
+  public static NpyStream open(String spec) {
+    int colon = spec.lastIndexOf(':');
+    if (colon > 0 && spec.substring(0, colon).toLowerCase(Locale.ROOT).endsWith(".npz")) {
+      return NpzReader.open(Path.of(spec.substring(0, colon)), spec.substring(colon + 1));
+    }
+    if (spec.toLowerCase(Locale.ROOT).endsWith(".npz")) {
+      return NpzReader.open(Path.of(spec), null);
+    }
+    return NpyReader.open(Path.of(spec));
+  }
+
+  /**
+   * @param spec {@code PATH.npy}, {@code PATH.npz} or {@code PATH.npz:NAME}
    * @return the array
    * @throws org.logme.api.InvalidInputException if it cannot be read
    */
   public static NdArray load(String spec) {
-    int colon = spec.lastIndexOf(':');
-    if (colon > 0 && spec.substring(0, colon).toLowerCase(Locale.ROOT).endsWith(".npz")) {
-      return NpzReader.read(Path.of(spec.substring(0, colon)), spec.substring(colon + 1));
+    try (NpyStream stream = open(spec)) {
+      return stream.readAll();
+    } catch (java.io.IOException e) {
+      throw new org.logme.api.InvalidInputException(spec + ": cannot read the file ("
+          + e.getMessage() + ")", e);
     }
-    if (spec.toLowerCase(Locale.ROOT).endsWith(".npz")) {
-      return NpzReader.read(Path.of(spec), null);
-    }
-    return NpyReader.read(Path.of(spec));
   }
 }

@@ -18,6 +18,21 @@ public final class InputFiles {
   }
 
   /**
+   * Reads only the header of an array file (to decide how to read the rest).
+   *
+   * @param spec the array file
+   * @return its header
+   */
+  public static NpyHeader header(String spec) {
+    try (NpyStream stream = ArrayFiles.open(spec)) {
+      return stream.header();
+    } catch (java.io.IOException e) {
+      throw new org.logme.api.InvalidInputException(spec + ": cannot read the file ("
+          + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
    * @param spec the array file
    * @return N×D features (a 1-D array becomes N×1)
    */

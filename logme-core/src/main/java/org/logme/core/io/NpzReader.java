@@ -59,14 +59,18 @@ public final class NpzReader {
   }
 
   /**
+   * Opens one array of an archive for sequential reading; the archive is closed with it.
+   *
    * @param path the archive
    * @param name the array's name, or null to take the only array of a one-array archive
-   * @return the array
+   * @return the open array
    * @throws InvalidInputException if the archive or the array is missing or malformed; the
    *     message lists the names present
    */
-  public static NdArray read(Path path, String name) {
-    try (ZipFile zip = open(path)) {
+  public static NpyStream open(Path path, String name) {
+    ZipFile zip = null;
+    try {
+      zip = open(path);
       List<String> names = names(zip);
       String chosen = name;
       if (chosen == null) {
@@ -85,12 +89,45 @@ public final class NpzReader {
             + " holds: " + (names.isEmpty() ? "nothing" : String.join(", ", names)));
       }
       String origin = path + ":" + chosen;
-      try (InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16)) {
-        return NpyReader.read(in, entry.getSize(), origin);
+      try {
+        InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16);
+        return NpyStream.open(in, entry.getSize(), origin, zip);
       } catch (ZipException e) {
         throw new InvalidInputException(origin + ": the archive entry is corrupt ("
             + e.getMessage() + ")", e);
       }
+    } catch (IOException e) {
+      closeQuietly(zip);
+      throw new InvalidInputException(path + ": cannot read the archive (" + e.getMessage() + ")", e);
+    } catch (RuntimeException e) {
+      closeQuietly(zip);
+      throw e;
+    }
+  }
+
+  private static void closeQuietly(ZipFile zip) {
+    if (zip != null) {
+      try {
+        zip.close();
+      } catch (IOException ignored) {
+        // the original failure is reported
+      }
+    }
+  }
+
+  /**
+   * @param path the archive
+   * @param name the array's name, or null to take the only array of a one-array archive
+   * @return the array
+   * @throws InvalidInputException if the archive or the array is missing or malformed; the
+   *     message lists the names present
+   */
+  public static NdArray read(Path path, String name) {
+    try (NpyStream stream = open(path, name)) {
+      return stream.readAll();
+    } catch (ZipException e) {
+      throw new InvalidInputException(path + ": the archive entry is corrupt (" + e.getMessage()
+          + ")", e);
     } catch (IOException e) {
       throw new InvalidInputException(path + ": cannot read the archive (" + e.getMessage() + ")", e);
     }

@@ -1,0 +1,152 @@
+package org.logme.core.io;
+
+import java.io.IOException;
+import org.logme.api.InvalidInputException;
+import org.logme.api.data.FeatureStatistics;
+import org.logme.api.data.Features;
+import org.logme.api.data.Labels;
+import org.logme.api.data.Targets;
+import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.api.linalg.Matrix;
+
+/**
+ * Computes {@link FeatureStatistics} (N, FᵀF, Fᵀ1, FᵀY) in one pass over a feature file, a
+ * block of rows at a time: memory is O(D² + D·C + block), whatever N. Each block is widened to
+ * double, checked for NaN and infinities, and added to the Gram matrix by the backend's
+ * {@link LinearAlgebraBackend#addGram}. Needs a 2-D array in C order (rows contiguous on disk).
+ *
+ * @since 0.1
+ */
+public final class StreamingStatistics {
+  /** Bytes of doubles per block. */
+  static final long BLOCK_BYTES = 8L << 20;
+
+  private StreamingStatistics() {
+  }
+
+  /**
+   * @param header an array's header
+   * @return true if the array can be streamed by rows: 2-D and in C order
+   */
+  public static boolean streamable(NpyHeader header) {
+    return header.shape().length == 2 && !header.fortranOrder();
+  }
+
+  /**
+   * @param cols D
+   * @return rows per block for D columns
+   */
+  public static int blockRows(int cols) {
+    return (int) Math.max(1, Math.min(1 << 16, BLOCK_BYTES / (8L * Math.max(1, cols))));
+  }
+
+  /**
+   * @param spec the feature file ({@code F.npy} or {@code bundle.npz:NAME})
+   * @param labels the class labels, one per row
+   * @param backend the linear algebra to use
+   * @return the statistics, with FᵀY holding the sum of the rows of each class
+   */
+  public static FeatureStatistics read(String spec, Labels labels, LinearAlgebraBackend backend) {
+    return read(spec, labels.sampleCount(), labels.classCount(), backend, (block, first, out) -> {
+      int d = block.cols();
+      int c = labels.classCount();
+      double[] rows = block.data();
+      double[] sums = out.data();
+      for (int i = 0; i < block.rows(); i++) {
+        int cls = labels.classIndex(first + i);
+        for (int j = 0; j < d; j++) {
+          sums[j * c + cls] += rows[i * d + j];
+        }
+      }
+    });
+  }
+
+  /**
+   * @param spec the feature file ({@code F.npy} or {@code bundle.npz:NAME})
+   * @param targets the targets, one row per feature row
+   * @param backend the linear algebra to use
+   * @return the statistics, with FᵀY for the target columns
+   */
+  public static FeatureStatistics read(String spec, Targets targets, LinearAlgebraBackend backend) {
+    Matrix y = targets.matrix();
+    int k = y.cols();
+    return read(spec, targets.sampleCount(), k, backend, (block, first, out) -> {
+      Matrix slice = Matrix.wrap(block.rows(), k, java.util.Arrays.copyOfRange(y.data(),
+          first * k, (first + block.rows()) * k));
+      double[] product = backend.multiplyTransposeA(block, slice).data();
+      double[] acc = out.data();
+      for (int i = 0; i < acc.length; i++) {
+        acc[i] += product[i];
+      }
+    });
+  }
+
+  /** Adds one block's contribution to FᵀY. */
+  @FunctionalInterface
+  private interface CrossProducts {
+    void add(Matrix block, int firstRow, Matrix accumulator);
+  }
+
+  private static FeatureStatistics read(String spec, int expectedRows, int targetColumns,
+      LinearAlgebraBackend backend, CrossProducts crossProducts) {
+    try (NpyStream stream = ArrayFiles.open(spec)) {
+      NpyHeader header = stream.header();
+      if (!streamable(header)) {
+        throw new IllegalArgumentException(spec + ": only 2-D C-order arrays can be streamed");
+      }
+      int n = stream.rows();
+      int d = stream.cols();
+      if (n != expectedRows) {
+        throw new InvalidInputException("row counts disagree: features (" + spec + ") has " + n
+            + " rows but the labels or targets have " + expectedRows + " rows; every input must"
+            + " have one row per target sample, in the same order");
+      }
+      if (n == 0 || d == 0) {
+        throw new InvalidInputException(spec + ": the array is empty (shape " + n + "x" + d
+            + "); it needs at least one row and one column");
+      }
+      Matrix gram = Matrix.zeros(d, d);
+      Matrix cross = Matrix.zeros(d, targetColumns);
+      double[] columnSums = new double[d];
+      int blockRows = blockRows(d);
+      double[] buffer = new double[Math.min(blockRows, n) * d];
+      long nonFinite = 0;
+      double badValue = 0;
+      long badRow = -1;
+      int badColumn = -1;
+      for (int first = 0; first < n; first += blockRows) {
+        int rows = Math.min(blockRows, n - first);
+        double[] data = rows * d == buffer.length ? buffer : new double[rows * d];
+        stream.readElements(data, 0, rows * d);
+        for (int i = 0; i < data.length; i++) {
+          if (!Double.isFinite(data[i])) {
+            if (badRow < 0) {
+              badValue = data[i];
+              badRow = first + i / d;
+              badColumn = i % d;
+            }
+            nonFinite++;
+          }
+        }
+        if (nonFinite > 0) {
+          continue;
+        }
+        Matrix block = Matrix.wrap(rows, d, data);
+        backend.addGram(gram, block);
+        crossProducts.add(block, first, cross);
+        for (int i = 0; i < rows; i++) {
+          for (int j = 0; j < d; j++) {
+            columnSums[j] += data[i * d + j];
+          }
+        }
+      }
+      stream.finish();
+      if (nonFinite > 0) {
+        throw Features.nonFinite(spec, nonFinite, badValue, badRow, badColumn);
+      }
+      return new FeatureStatistics(n, gram, columnSums, cross, spec);
+    } catch (IOException e) {
+      throw new InvalidInputException(spec + ": cannot read the file (" + e.getMessage() + ")", e);
+    }
+  }
+}
