@@ -113,7 +113,7 @@ class CliBehaviourTest {
   @Test
   void badDataNamesTheFileAndRow() throws IOException {
     Path labels = dir.resolve("y.npy");
-    NpyWriter.write(labels, Matrix.column(0, 1, -1, 1), NpyWriter.Type.FLOAT64, true);
+    NpyWriter.write(labels, Matrix.column(0, 1, 0, 1), NpyWriter.Type.FLOAT64, true);
     Path features = dir.resolve("f.npy");
     Matrix f = Matrix.of(new double[] {1, 2}, new double[] {3, 4}, new double[] {5, 6},
         new double[] {7, Double.NaN});
@@ -121,8 +121,12 @@ class CliBehaviourTest {
     assertCleanError(CliRunner.run("score", "--features", features.toString(), "--labels",
         labels.toString()), ExitCode.BAD_INPUT, "1 value is NaN or infinite; the first (NaN) is at"
         + " row 3, column 1");
+    assertCleanError(CliRunner.run("score", "--features", features.toString(), "--labels",
+        labels.toString(), "--read", "memory"), ExitCode.BAD_INPUT, "1 value is NaN or infinite;"
+        + " the first (NaN) is at row 3, column 1");
     f.set(3, 1, 8);
     NpyWriter.write(features, f, NpyWriter.Type.FLOAT32, false);
+    NpyWriter.write(labels, Matrix.column(0, 1, -1, 1), NpyWriter.Type.FLOAT64, true);
     assertCleanError(CliRunner.run("score", "--features", features.toString(), "--labels",
         labels.toString()), ExitCode.BAD_INPUT, "y.npy: label at row 2 is -1");
   }
