@@ -32,55 +32,64 @@ public final class LogMe {
   }
 
   /**
-   * Classification: one-vs-rest indicator per class (classes as remapped by {@link Labels}).
+   * Classification: one-vs-rest indicator per class (classes as remapped by {@link Labels}),
+   * with posterior weights.
    *
    * @param features N×D features
    * @param labels N labels
    * @return the fitted model
    */
   public LogMeModel fit(Features features, Labels labels) {
-    requireSameRows(features.sampleCount(), features.origin(), labels.sampleCount(),
-        labels.origin());
-    return fit(features.matrix(), null, TargetColumns.indicators(labels), classification(labels));
+    return (LogMeModel) run(features, null, labels, null, true);
   }
 
   /**
-   * Regression or multi-label: one evidence per target column.
+   * Regression or multi-label: one evidence per target column, with posterior weights.
    *
    * @param features N×D features
    * @param targets N×K targets
    * @return the fitted model
    */
   public LogMeModel fit(Features features, Targets targets) {
-    requireSameRows(features.sampleCount(), features.origin(), targets.sampleCount(),
-        targets.origin());
-    return fit(features.matrix(), null, TargetColumns.dense(targets.matrix()), outputs(targets));
+    return (LogMeModel) run(features, null, null, targets, true);
   }
 
   /**
-   * Classification from sufficient statistics (streamed features).
+   * Classification from sufficient statistics (streamed features), with posterior weights.
    *
    * @param statistics N, FᵀF and FᵀY accumulated with these labels
    * @param labels N labels
    * @return the fitted model
    */
   public LogMeModel fit(FeatureStatistics statistics, Labels labels) {
-    requireSameRows(statistics.sampleCount(), statistics.origin(), labels.sampleCount(),
-        labels.origin());
-    return fit(null, statistics, TargetColumns.indicators(labels), classification(labels));
+    return (LogMeModel) run(null, statistics, labels, null, true);
   }
 
   /**
-   * Regression or multi-label from sufficient statistics (streamed features).
+   * Regression or multi-label from sufficient statistics, with posterior weights.
    *
    * @param statistics N, FᵀF and FᵀY accumulated with these targets
    * @param targets N×K targets
    * @return the fitted model
    */
   public LogMeModel fit(FeatureStatistics statistics, Targets targets) {
-    requireSameRows(statistics.sampleCount(), statistics.origin(), targets.sampleCount(),
-        targets.origin());
-    return fit(null, statistics, TargetColumns.dense(targets.matrix()), outputs(targets));
+    return (LogMeModel) run(null, statistics, null, targets, true);
+  }
+
+  /**
+   * The evidence alone, which is all a score needs: the eigenvectors are never formed (see
+   * {@link LinearAlgebraBackend#symmetricEigenProjection}), which is several times faster for
+   * large D. Exactly one of features and statistics, and one of labels and targets, is given.
+   *
+   * @param features N×D features, or null
+   * @param statistics sufficient statistics computed with the labels or targets, or null
+   * @param labels class labels, or null
+   * @param targets regression or multi-label targets, or null
+   * @return the evidence of every target column
+   */
+  public LogMeEvidence evidence(Features features, FeatureStatistics statistics, Labels labels,
+      Targets targets) {
+    return run(features, statistics, labels, targets, false);
   }
 
   /** The task description: what the target columns are called and mean. */
@@ -104,44 +113,63 @@ public final class LogMe {
         : LogMeModel.Task.REGRESSION, names, null);
   }
 
-  private static void requireSameRows(int rows, String origin, int targetRows,
-      String targetOrigin) {
-    if (rows != targetRows) {
-      throw new InvalidInputException("row counts disagree: features (" + origin + ") has " + rows
-          + " rows but " + targetOrigin + " has " + targetRows + " rows");
+  private LogMeEvidence run(Features features, FeatureStatistics statistics, Labels labels,
+      Targets targets, boolean withWeights) {
+    if ((features == null) == (statistics == null) || (labels == null) == (targets == null)) {
+      throw new IllegalArgumentException("give features or statistics, and labels or targets");
     }
+    int n = features != null ? features.sampleCount() : statistics.sampleCount();
+    String origin = features != null ? features.origin() : statistics.origin();
+    int targetRows = labels != null ? labels.sampleCount() : targets.sampleCount();
+    if (n != targetRows) {
+      throw new InvalidInputException("row counts disagree: features (" + origin + ") has " + n
+          + " rows but " + (labels != null ? labels.origin() : targets.origin()) + " has "
+          + targetRows + " rows");
+    }
+    TargetColumns columns = labels != null ? TargetColumns.indicators(labels)
+        : TargetColumns.dense(targets.matrix());
+    Task task = labels != null ? classification(labels) : outputs(targets);
+    Matrix f = features != null ? features.matrix() : null;
+    int d = f != null ? f.cols() : statistics.dimension();
+    boolean outer = f != null && n < d;
+    if (withWeights) {
+      SpectralBasis basis;
+      Matrix crossProducts = null;
+      if (outer) {
+        basis = SpectralBasis.ofOuterGram(f, backend);
+      } else {
+        basis = SpectralBasis.ofGram(f != null ? backend.gram(f) : statistics.gram(), backend);
+        crossProducts = f != null ? columns.transposeTimes(f, backend) : statistics.crossProducts();
+      }
+      Matrix x = basis.rank() == 0 ? Matrix.zeros(0, columns.count())
+          : basis.project(crossProducts, columns, backend);
+      LogMeEvidence evidence = maximize(basis.eigenvalues(), x, columns, task, n, d, outer,
+          basis.warnings());
+      Matrix coefficients = Matrix.zeros(basis.rank(), columns.count());
+      for (int c = 0; c < columns.count(); c++) {
+        double t = evidence.fit(c).t();
+        for (int i = 0; i < basis.rank(); i++) {
+          coefficients.set(i, c, x.get(i, c) / (t + basis.eigenvalues()[i]));
+        }
+      }
+      Matrix weights = basis.rank() == 0 ? Matrix.zeros(d, columns.count())
+          : basis.weights(coefficients, backend);
+      return new LogMeModel(evidence, weights.transpose());
+    }
+    Projections p = outer ? Projections.ofOuterGram(f, columns.matrix(), backend)
+        : Projections.ofGram(f != null ? backend.gram(f) : statistics.gram(),
+            f != null ? columns.transposeTimes(f, backend) : statistics.crossProducts(), backend);
+    return maximize(p.eigenvalues(), p.x(), columns, task, n, d, outer, p.warnings());
   }
 
-  /** Fits from in-memory features f, or from statistics when f is null. */
-  private LogMeModel fit(Matrix f, FeatureStatistics statistics, TargetColumns targets,
-      Task task) {
-    int n = f != null ? f.rows() : statistics.sampleCount();
-    int d = f != null ? f.cols() : statistics.dimension();
-    int columns = targets.count();
-    SpectralBasis basis;
-    Matrix crossProducts = null;
-    if (f != null && n < d) {
-      basis = SpectralBasis.ofOuterGram(f, backend);
-    } else {
-      basis = SpectralBasis.ofGram(f != null ? backend.gram(f) : statistics.gram(), backend);
-      crossProducts = f != null ? targets.transposeTimes(f, backend) : statistics.crossProducts();
+  private LogMeEvidence maximize(double[] lambda, Matrix x, TargetColumns columns, Task task,
+      int n, int d, boolean outer, List<String> warnings) {
+    double[] norms = columns.squaredNorms();
+    EvidenceMaximizer.Fit[] fits = new EvidenceMaximizer.Fit[columns.count()];
+    for (int c = 0; c < fits.length; c++) {
+      fits[c] = EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], n, d, algorithm);
     }
-    int k = basis.rank();
-    double[] lambda = basis.eigenvalues();
-    Matrix projections = k == 0 ? Matrix.zeros(0, columns)
-        : basis.project(crossProducts, targets, backend);
-    double[] norms = targets.squaredNorms();
-    EvidenceMaximizer.Fit[] fits = new EvidenceMaximizer.Fit[columns];
-    Matrix coefficients = Matrix.zeros(k, columns);
-    for (int c = 0; c < columns; c++) {
-      double[] x = projections.column(c);
-      fits[c] = EvidenceMaximizer.maximize(lambda, x, norms[c], n, d, algorithm);
-      for (int i = 0; i < k; i++) {
-        coefficients.set(i, c, x[i] / (fits[c].t() + lambda[i]));
-      }
-    }
-    Matrix weights = k == 0 ? Matrix.zeros(d, columns) : basis.weights(coefficients, backend);
-    return new LogMeModel(task.kind(), algorithm, task.names(), task.classIds(), fits,
-        weights.transpose(), n, d, k, basis.usesOuterGram(), basis.warnings());
+    return new LogMeEvidence(task.kind(), algorithm, task.names(), task.classIds(), fits, n, d,
+        lambda.length, outer, warnings);
   }
 }

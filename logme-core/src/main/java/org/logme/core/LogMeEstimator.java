@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.logme.api.InvalidInputException;
-import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
@@ -56,17 +55,11 @@ public final class LogMeEstimator implements TransferabilityEstimator {
     missingInputs(input).ifPresent(message -> {
       throw new InvalidInputException(message);
     });
-    LogMe logMe = new LogMe(algorithm, backend);
     Features features = input.features().orElse(null);
-    LogMeModel model;
-    if (features != null) {
-      model = input.labels().isPresent() ? logMe.fit(features, input.labels().get())
-          : logMe.fit(features, input.targets().orElseThrow());
-    } else {
-      FeatureStatistics statistics = input.featureStatistics().orElseThrow();
-      model = input.labels().isPresent() ? logMe.fit(statistics, input.labels().get())
-          : logMe.fit(statistics, input.targets().orElseThrow());
-    }
+    LogMeEvidence model = new LogMe(algorithm, backend).evidence(features,
+        features == null ? input.featureStatistics().orElseThrow() : null,
+        input.labels().orElse(null), input.labels().isPresent() ? null
+            : input.targets().orElseThrow());
     EstimateResult.Builder result = EstimateResult.builder(NAME, model.score())
         .targets(model.targetNames(), model.evidences())
         .iterations(model.iterations())

@@ -27,17 +27,25 @@ final class SpectralBasis {
   private final List<String> warnings;
 
   private SpectralBasis(Matrix outerFeatures, SymmetricEigen eig) {
-    double[] values = eig.values();
+    int k = rank(eig.values());
+    this.outerFeatures = outerFeatures;
+    this.eigenvalues = Arrays.copyOf(eig.values(), k);
+    this.vectors = eig.vectors().columns(0, k);
+    this.warnings = eig.warnings();
+  }
+
+  /**
+   * The numerical rank: how many of the descending eigenvalues of a Gram matrix exceed
+   * λ_max·n·2⁻⁵².
+   */
+  static int rank(double[] values) {
     int n = values.length;
     double cutoff = Math.max(values[0], 0) * n * Math.ulp(1.0);
     int k = 0;
     while (k < n && values[k] > cutoff) {
       k++;
     }
-    this.outerFeatures = outerFeatures;
-    this.eigenvalues = Arrays.copyOf(values, k);
-    this.vectors = eig.vectors().columns(0, k);
-    this.warnings = eig.warnings();
+    return k;
   }
 
   /** Decomposes a Gram matrix FᵀF. */

@@ -24,6 +24,9 @@ interface TargetColumns {
    */
   Matrix transposeTimes(Matrix a, LinearAlgebraBackend backend);
 
+  /** @return Y itself, N×C */
+  Matrix matrix();
+
   /** One-vs-rest indicators of class labels; AᵀY is a sum of rows per class. */
   static TargetColumns indicators(Labels labels) {
     return new TargetColumns() {
@@ -40,6 +43,15 @@ interface TargetColumns {
           norms[c] = counts[c];
         }
         return norms;
+      }
+
+      @Override
+      public Matrix matrix() {
+        Matrix y = Matrix.zeros(labels.sampleCount(), labels.classCount());
+        for (int i = 0; i < labels.sampleCount(); i++) {
+          y.set(i, labels.classIndex(i), 1.0);
+        }
+        return y;
       }
 
       @Override
@@ -78,6 +90,11 @@ interface TargetColumns {
           }
         }
         return norms;
+      }
+
+      @Override
+      public Matrix matrix() {
+        return y;
       }
 
       @Override

@@ -57,6 +57,20 @@ class LogMeFixtureTest {
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
+  void theEvidenceOnlyPathGivesTheSameNumbers(LogMeCase c, LinearAlgebraBackend backend) {
+    for (LogMeAlgorithm algorithm : LogMeAlgorithm.values()) {
+      LogMeEvidence evidence = new LogMe(algorithm, backend).evidence(c.features(), null,
+          c.labels(), c.targets());
+      LogMeModel model = fit(c, algorithm, backend);
+      assertClose(algorithm + " score", evidence.score(), model.score(), 1e-10, 1e-12);
+      assertClose(algorithm + " alphas", evidence.alphas(), model.alphas(), 1e-9, 1e-12);
+      assertClose(algorithm + " betas", evidence.betas(), model.betas(), 1e-9, 1e-12);
+      assertThat(evidence.rank()).isEqualTo(model.rank());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("cases")
   void weightsAndPredictionsMatchTheReference(LogMeCase c, LinearAlgebraBackend backend) {
     LogMeModel model = fit(c, LogMeAlgorithm.FIXED_POINT, backend);
     Matrix expected = c.array("expected_weights.npy");

@@ -81,6 +81,21 @@ public interface LinearAlgebraBackend {
   SymmetricEigen symmetricEigen(Matrix s);
 
   /**
+   * Eigenvalues of a symmetric matrix with the projections VᵀB of a block of vectors on its
+   * eigenvectors, for computations that need no more (such as LogME's evidence). The default
+   * takes a full {@link #symmetricEigen}; backends may avoid forming the eigenvectors.
+   *
+   * @param s a symmetric n×n matrix
+   * @param b an n×m block of vectors
+   * @return the eigenvalues, descending, and VᵀB (n×m; each row's sign is arbitrary)
+   */
+  default SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
+    SymmetricEigen eig = symmetricEigen(s);
+    return new SpectralProjection(eig.values(), multiplyTransposeA(eig.vectors(), b),
+        eig.warnings());
+  }
+
+  /**
    * Thin singular value decomposition.
    *
    * @param a an m×n matrix

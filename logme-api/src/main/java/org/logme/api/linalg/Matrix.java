@@ -200,6 +200,18 @@ public final class Matrix {
   }
 
   /**
+   * @param first first row (inclusive)
+   * @param end last row (exclusive)
+   * @return a new matrix with rows {@code first..end-1}
+   */
+  public Matrix rows(int first, int end) {
+    if (first < 0 || end > rows || first > end) {
+      throw new IndexOutOfBoundsException("rows [" + first + ", " + end + ") of " + rows);
+    }
+    return new Matrix(end - first, cols, Arrays.copyOfRange(data, first * cols, end * cols));
+  }
+
+  /**
    * @param other another matrix
    * @return true if both have the same shape and every element is equal ({@link Double#compare})
    */

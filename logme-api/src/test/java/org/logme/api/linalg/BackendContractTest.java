@@ -178,6 +178,51 @@ public abstract class BackendContractTest {
     assertThat(s.sameValues(before)).as("input unchanged").isTrue();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("symmetricMatrices")
+  void eigenProjectionsAgreeWithTheEigendecomposition(String label, Matrix s) {
+    int n = s.rows();
+    Matrix b = gaussian(n, 4, 31);
+    Matrix before = s.copy();
+    SpectralProjection projection = backend().symmetricEigenProjection(s, b);
+    SymmetricEigen eig = backend().symmetricEigen(s);
+    double scale = Math.max(1.0, maxAbs(s));
+    assertThat(projection.values()).hasSize(n);
+    assertThat(projection.projections().rows()).isEqualTo(n);
+    assertThat(projection.projections().cols()).isEqualTo(4);
+    for (int i = 0; i < n; i++) {
+      assertThat(Math.abs(projection.values()[i] - eig.values()[i]))
+          .isLessThan(1e-10 * scale * n);
+    }
+    Matrix reference = naiveMultiply(eig.vectors().transpose(), b);
+    // basis-independent checks: ‖Vᵀb‖ = ‖b‖ and Σ λᵢ(vᵢᵀb)² = bᵀSb
+    Matrix sb = naiveMultiply(s, b);
+    for (int c = 0; c < 4; c++) {
+      double norm = 0;
+      double quadratic = 0;
+      double expectedNorm = 0;
+      double expectedQuadratic = 0;
+      for (int i = 0; i < n; i++) {
+        double x = projection.projections().get(i, c);
+        norm += x * x;
+        quadratic += projection.values()[i] * x * x;
+        expectedNorm += b.get(i, c) * b.get(i, c);
+        expectedQuadratic += b.get(i, c) * sb.get(i, c);
+      }
+      assertThat(Math.abs(norm - expectedNorm)).isLessThan(1e-10 * expectedNorm);
+      assertThat(Math.abs(quadratic - expectedQuadratic)).isLessThan(1e-9 * scale * expectedNorm);
+      for (int i = 0; i < n; i++) {
+        boolean separated = (i == 0 || eig.values()[i - 1] - eig.values()[i] > 1e-3 * scale)
+            && (i == n - 1 || eig.values()[i] - eig.values()[i + 1] > 1e-3 * scale);
+        if (separated) {
+          assertThat(Math.abs(Math.abs(projection.projections().get(i, c))
+              - Math.abs(reference.get(i, c)))).isLessThan(1e-7 * Math.sqrt(expectedNorm));
+        }
+      }
+    }
+    assertThat(s.sameValues(before)).as("input unchanged").isTrue();
+  }
+
   @Test
   void symmetricEigenGivesKnownValues() {
     SymmetricEigen eig = backend().symmetricEigen(Matrix.of(new double[] {2, 1},

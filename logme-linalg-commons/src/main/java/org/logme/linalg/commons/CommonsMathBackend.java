@@ -15,8 +15,10 @@ import org.logme.api.linalg.JacobiEigen;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
+import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
+import org.logme.api.linalg.TridiagonalEigen;
 
 /**
  * {@link LinearAlgebraBackend} on Apache Commons Math 3: block matrices for products,
@@ -31,12 +33,15 @@ public final class CommonsMathBackend implements LinearAlgebraBackend {
   private static final double FALLBACK_RESIDUAL = 1e-10;
 
   private final GramKernel gramKernel;
+  private final TridiagonalEigen projections;
 
   /**
    * @param threads the most threads for Gram matrices (Commons Math itself is single-threaded)
    */
   public CommonsMathBackend(int threads) {
-    this.gramKernel = new GramKernel(threads > 1 ? new ForkJoinPool(threads) : null);
+    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.gramKernel = new GramKernel(pool);
+    this.projections = new TridiagonalEigen(pool);
   }
 
   @Override
@@ -148,6 +153,24 @@ public final class CommonsMathBackend implements LinearAlgebraBackend {
     }
     double scale = Math.max(Math.abs(candidate.values()[0]), Math.abs(candidate.values()[n - 1]));
     return worst <= FALLBACK_RESIDUAL * Math.max(scale, Double.MIN_NORMAL) ? candidate : null;
+  }
+
+  /**
+   * Householder tridiagonalisation and implicit QR on logme's multi-threaded kernel
+   * ({@link TridiagonalEigen}), which never forms the eigenvectors; falls back to a full
+   * decomposition in the rare case the QR iteration does not converge.
+   */
+  @Override
+  public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
+    SpectralProjection fast = projections.decompose(s, b);
+    if (fast != null) {
+      return fast;
+    }
+    SymmetricEigen eig = symmetricEigen(s);
+    List<String> warnings = new java.util.ArrayList<>(eig.warnings());
+    warnings.add("the tridiagonal QR iteration did not converge on a " + s.rows() + "x"
+        + s.rows() + " matrix; used a full eigendecomposition instead");
+    return new SpectralProjection(eig.values(), multiplyTransposeA(eig.vectors(), b), warnings);
   }
 
   @Override

@@ -18,8 +18,10 @@ import org.logme.api.linalg.JacobiEigen;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
+import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
+import org.logme.api.linalg.TridiagonalEigen;
 
 /**
  * {@link LinearAlgebraBackend} on EJML. Matrices are wrapped, not copied, where EJML only reads
@@ -34,13 +36,16 @@ public final class EjmlBackend implements LinearAlgebraBackend {
   private static final long CONCURRENT_WORK = 1L << 22;
 
   private final GramKernel gramKernel;
+  private final TridiagonalEigen projections;
 
   /**
    * @param threads the most threads for Gram matrices (EJML's own multi-threaded products use
    *     its global setting)
    */
   public EjmlBackend(int threads) {
-    this.gramKernel = new GramKernel(threads > 1 ? new ForkJoinPool(threads) : null);
+    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.gramKernel = new GramKernel(pool);
+    this.projections = new TridiagonalEigen(pool);
   }
 
   @Override
@@ -119,6 +124,24 @@ public final class EjmlBackend implements LinearAlgebraBackend {
       }
     }
     return Matrices.sortedDescending(values, vectors, List.of());
+  }
+
+  /**
+   * Householder tridiagonalisation and implicit QR on logme's multi-threaded kernel
+   * ({@link TridiagonalEigen}), which never forms the eigenvectors; falls back to a full
+   * decomposition in the rare case the QR iteration does not converge.
+   */
+  @Override
+  public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
+    SpectralProjection fast = projections.decompose(s, b);
+    if (fast != null) {
+      return fast;
+    }
+    SymmetricEigen eig = symmetricEigen(s);
+    List<String> warnings = new java.util.ArrayList<>(eig.warnings());
+    warnings.add("the tridiagonal QR iteration did not converge on a " + s.rows() + "x"
+        + s.rows() + " matrix; used a full eigendecomposition instead");
+    return new SpectralProjection(eig.values(), multiplyTransposeA(eig.vectors(), b), warnings);
   }
 
   @Override

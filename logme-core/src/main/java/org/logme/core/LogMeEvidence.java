@@ -1,0 +1,193 @@
+package org.logme.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The maximum evidence of every target column, with the α and β that attain it: what a LogME
+ * score needs. {@link LogMeModel} adds the posterior mean weights and predictions.
+ *
+ * @since 0.1
+ */
+public class LogMeEvidence {
+
+  /** What the target columns are. */
+  public enum Task {
+    /** One-vs-rest indicators of classes; predictions are class ids. */
+    CLASSIFICATION,
+    /** 0/1 label indicators; predictions are indicators (posterior mean ≥ 0.5). */
+    MULTI_LABEL,
+    /** Real outputs; predictions are the posterior means. */
+    REGRESSION
+  }
+
+  private final Task task;
+  private final LogMeAlgorithm algorithm;
+  private final List<String> targetNames;
+  private final long[] classIds;
+  private final EvidenceMaximizer.Fit[] fits;
+  private final int n;
+  private final int d;
+  private final int rank;
+  private final boolean outerGram;
+  private final List<String> warnings;
+
+  LogMeEvidence(Task task, LogMeAlgorithm algorithm, List<String> targetNames, long[] classIds,
+      EvidenceMaximizer.Fit[] fits, int n, int d, int rank, boolean outerGram,
+      List<String> decompositionWarnings) {
+    this.task = task;
+    this.algorithm = algorithm;
+    this.targetNames = List.copyOf(targetNames);
+    this.classIds = classIds;
+    this.fits = fits;
+    this.n = n;
+    this.d = d;
+    this.rank = rank;
+    this.outerGram = outerGram;
+    List<String> all = new ArrayList<>(decompositionWarnings);
+    for (int c = 0; c < fits.length; c++) {
+      if (!fits[c].converged()) {
+        all.add("LogME's " + algorithm.id() + " iteration did not converge within "
+            + LogMeAlgorithm.MAX_ITERATIONS + " iterations for " + describe(c)
+            + " (relative change of α/β " + String.format("%.3g", fits[c].lastChange())
+            + " > " + algorithm.tolerance() + "); its evidence is that of the last iterate, as in"
+            + " the reference implementation");
+      }
+    }
+    if (rank == 0) {
+      all.add("the features are all zero: every score is the evidence of the targets as pure"
+          + " noise");
+    }
+    this.warnings = List.copyOf(all);
+  }
+
+  /** Copies another result (for {@link LogMeModel}). */
+  LogMeEvidence(LogMeEvidence other) {
+    this.task = other.task;
+    this.algorithm = other.algorithm;
+    this.targetNames = other.targetNames;
+    this.classIds = other.classIds;
+    this.fits = other.fits;
+    this.n = other.n;
+    this.d = other.d;
+    this.rank = other.rank;
+    this.outerGram = other.outerGram;
+    this.warnings = other.warnings;
+  }
+
+  private String describe(int column) {
+    return (task == Task.CLASSIFICATION ? "class " : "output ") + targetNames.get(column);
+  }
+
+  /** @return the LogME score: the mean over target columns of the maximum evidence per sample */
+  public double score() {
+    double sum = 0;
+    for (EvidenceMaximizer.Fit fit : fits) {
+      sum += fit.evidence();
+    }
+    return sum / fits.length;
+  }
+
+  /** @return the maximum evidence per sample of every target column */
+  public double[] evidences() {
+    double[] out = new double[fits.length];
+    for (int c = 0; c < fits.length; c++) {
+      out[c] = fits[c].evidence();
+    }
+    return out;
+  }
+
+  /** @return the final prior precision α of every target column */
+  public double[] alphas() {
+    double[] out = new double[fits.length];
+    for (int c = 0; c < fits.length; c++) {
+      out[c] = fits[c].alpha();
+    }
+    return out;
+  }
+
+  /** @return the final noise precision β of every target column */
+  public double[] betas() {
+    double[] out = new double[fits.length];
+    for (int c = 0; c < fits.length; c++) {
+      out[c] = fits[c].beta();
+    }
+    return out;
+  }
+
+  /** @return the iterations used for every target column */
+  public int[] iterations() {
+    int[] out = new int[fits.length];
+    for (int c = 0; c < fits.length; c++) {
+      out[c] = fits[c].iterations();
+    }
+    return out;
+  }
+
+  /**
+   * The score the reference implementation (thuml/LogME) prints, where it differs from the exact
+   * one: when N &lt; D it omits (D − N)/2·log α from each column's evidence (its issue #23).
+   *
+   * @return the reference's value, equal to {@link #score()} when N ≥ D
+   */
+  public double referenceScore() {
+    if (n >= d || algorithm != LogMeAlgorithm.FIXED_POINT) {
+      return score();
+    }
+    double sum = 0;
+    for (EvidenceMaximizer.Fit fit : fits) {
+      sum += fit.evidence() + (d - n) / (2.0 * n) * Math.log(fit.alpha());
+    }
+    return sum / fits.length;
+  }
+
+  /** @return the task */
+  public Task task() {
+    return task;
+  }
+
+  /** @return the algorithm that fitted the model */
+  public LogMeAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** @return the name of every target column (class ids or output indices) */
+  public List<String> targetNames() {
+    return targetNames;
+  }
+
+  /** @return k, the numerical rank of the features */
+  public int rank() {
+    return rank;
+  }
+
+  /** @return N */
+  public int sampleCount() {
+    return n;
+  }
+
+  /** @return D */
+  public int dimension() {
+    return d;
+  }
+
+  /** @return true if the N×N matrix FFᵀ was decomposed (N &lt; D) */
+  public boolean usedOuterGram() {
+    return outerGram;
+  }
+
+  /** @return non-convergence, fallback and degenerate-input warnings; empty normally */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** @return the fit of one column */
+  EvidenceMaximizer.Fit fit(int column) {
+    return fits[column];
+  }
+
+  /** @return the original class ids of the columns (classification), or null */
+  long[] classIds() {
+    return classIds;
+  }
+}
