@@ -24,7 +24,8 @@ public enum Metric {
   TOP1_RELATIVE_ACCURACY("top1_relative_accuracy", "top-1 relative accuracy", true,
       ModelSelection::top1RelativeAccuracy),
   /** {@link ModelSelection#regret}; lower is better. */
-  REGRET("regret", "regret (best minus picked)", false, ModelSelection::regret);
+  REGRET("regret", "regret: best ground truth minus the top-scored model's", false,
+      ModelSelection::regret);
 
   private final String key;
   private final String label;

@@ -45,7 +45,9 @@ public final class ResultsTable {
   }
 
   /**
-   * Reads a CSV file: a header line, then one line per model (per group).
+   * Reads a CSV file: a header line, then one line per model (per group). An empty cell is a
+   * missing value: a model without a ground truth is left out of the correlations, a missing
+   * score makes that column's metrics undefined in the group.
    *
    * @param csv the file
    * @param spec which columns hold what

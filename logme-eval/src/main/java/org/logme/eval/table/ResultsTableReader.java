@@ -100,8 +100,7 @@ final class ResultsTableReader {
             + (groupColumn < 0 ? ", or name the group column" : ""));
       }
       OptionalDouble truth = OptionalDouble.empty();
-      if (truthColumn >= 0) {
-        nonEmpty(cells, truthColumn, row, origin, names, "a ground-truth value");
+      if (truthColumn >= 0 && !cells.get(truthColumn).isEmpty()) {
         truth = OptionalDouble.of(Numbers.parse(cells.get(truthColumn),
             where(origin, row, truthColumn, names)));
       }

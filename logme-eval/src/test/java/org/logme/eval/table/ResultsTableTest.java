@@ -112,13 +112,22 @@ class ResultsTableTest {
         .hasMessageStartingWith("t.csv, line 2, column 2: a quoted field is not closed");
     assertThatThrownBy(() -> parse("dataset,model,accuracy\nA,a,80\nA,b,81\n", SPEC))
         .hasMessageStartingWith("t.csv: no score columns");
-    assertThatThrownBy(() -> parse("dataset,model,accuracy,logme\nA,a,,1\nA,b,81,2\n", SPEC))
-        .hasMessageStartingWith("t.csv, line 2, column 3 ('accuracy'): empty");
+    assertThatThrownBy(() -> parse("dataset,model,accuracy,logme\nA,,80,1\nA,b,81,2\n", SPEC))
+        .hasMessageStartingWith("t.csv, line 2, column 2 ('model'): empty");
     assertThatThrownBy(() -> parse("model,logme,logme\na,1,2\n", TableSpec.scoresOnly()))
         .hasMessageContaining("column 'logme' appears twice (columns 2 and 3)");
     assertThatThrownBy(() -> parse("model,accuracy,logme\na,1,2\nb,2,3\n",
         TableSpec.truth("accuracy").withStaticColumns(Set.of("params"))))
         .hasMessageContaining("no column 'params' (a static baseline)");
+  }
+
+  @Test
+  void anEmptyTruthCellIsAMissingValue() {
+    ResultsTable table = parse("model,accuracy,logme\na,,1\nb,81,2\nc,82,3\n",
+        TableSpec.truth("accuracy"));
+    assertThat(table.groups().get(0).truth(0)).isEmpty();
+    assertThat(CorrelationTable.compute(table).notes())
+        .containsExactly("1 model without accuracy left out of the correlations: a");
   }
 
   @Test
