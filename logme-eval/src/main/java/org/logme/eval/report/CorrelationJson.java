@@ -52,7 +52,34 @@ public final class CorrelationJson {
    * @return the {@code {"groups", "mean"}} document, ending with a line break
    */
   public static String correlations(CorrelationTable table) {
-    return write(correlationNode(table));
+    return write(correlationsNode(table));
+  }
+
+  /**
+   * @param table the correlations
+   * @return the {@code {"groups", "mean"}} document as a tree, for callers that serialize it
+   *     themselves
+   */
+  public static ObjectNode correlationsNode(CorrelationTable table) {
+    ObjectNode root = NODES.objectNode();
+    ObjectNode groups = root.putObject("groups");
+    for (String group : table.groups()) {
+      ObjectNode byColumn = groups.putObject(group);
+      for (ScoreColumn column : table.columns()) {
+        ObjectNode metrics = byColumn.putObject(column.name());
+        for (Metric metric : Metric.values()) {
+          put(metrics, metric.key(), table.get(group, column.name(), metric));
+        }
+      }
+    }
+    ObjectNode mean = root.putObject("mean");
+    for (ScoreColumn column : table.columns()) {
+      ObjectNode metrics = mean.putObject(column.name());
+      for (Metric metric : Metric.values()) {
+        put(metrics, metric.key(), table.mean(column.name(), metric));
+      }
+    }
+    return root;
   }
 
   /**
@@ -60,7 +87,15 @@ public final class CorrelationJson {
    * @return the {@code results.json} document, ending with a line break
    */
   public static String results(Report report) {
-    ObjectNode root = report.correlations().map(CorrelationJson::correlationNode)
+    return write(resultsNode(report));
+  }
+
+  /**
+   * @param report the report
+   * @return the {@code results.json} document as a tree
+   */
+  public static ObjectNode resultsNode(Report report) {
+    ObjectNode root = report.correlations().map(CorrelationJson::correlationsNode)
         .orElseGet(() -> {
           ObjectNode empty = NODES.objectNode();
           empty.putObject("groups");
@@ -94,32 +129,16 @@ public final class CorrelationJson {
     report.correlations().ifPresent(t -> t.notes().forEach(notes::add));
     ArrayNode warnings = root.putArray("warnings");
     report.warnings().forEach(warnings::add);
-    return write(root);
-  }
-
-  private static ObjectNode correlationNode(CorrelationTable table) {
-    ObjectNode root = NODES.objectNode();
-    ObjectNode groups = root.putObject("groups");
-    for (String group : table.groups()) {
-      ObjectNode byColumn = groups.putObject(group);
-      for (ScoreColumn column : table.columns()) {
-        ObjectNode metrics = byColumn.putObject(column.name());
-        for (Metric metric : Metric.values()) {
-          put(metrics, metric.key(), table.get(group, column.name(), metric));
-        }
-      }
-    }
-    ObjectNode mean = root.putObject("mean");
-    for (ScoreColumn column : table.columns()) {
-      ObjectNode metrics = mean.putObject(column.name());
-      for (Metric metric : Metric.values()) {
-        put(metrics, metric.key(), table.mean(column.name(), metric));
-      }
-    }
     return root;
   }
 
-  private static ObjectNode bootstrapNode(BootstrapResult b) {
+  /**
+   * @param b a bootstrap
+   * @return {@code {"resamples", "seed", "level", "weighted_tau_interval": {GROUP: {COLUMN:
+   *     {"low", "high", "resamples_used"}}}, "share_higher_weighted_tau": {GROUP: {COLUMN:
+   *     {OTHER: share}}}}}, the {@code "bootstrap"} value of {@code results.json}
+   */
+  public static ObjectNode bootstrapNode(BootstrapResult b) {
     ObjectNode node = NODES.objectNode();
     node.put("resamples", b.resamples());
     node.put("seed", b.seed());

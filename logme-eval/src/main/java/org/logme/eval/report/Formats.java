@@ -2,6 +2,7 @@ package org.logme.eval.report;
 
 import java.util.Locale;
 import org.logme.eval.stats.Statistic;
+import org.logme.eval.table.Interval;
 
 /** Number formatting shared by the text and HTML renderings: fixed, locale-independent. */
 final class Formats {
@@ -36,5 +37,11 @@ final class Formats {
   /** A share in [0, 1] with 3 decimals. */
   static String share(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A bootstrap interval as {@code [low, high]} with 3 decimals, or {@value #UNDEFINED}. */
+  static String interval(Interval interval) {
+    return interval.defined() ? String.format(Locale.ROOT, "[%.3f, %.3f]",
+        interval.low().value(), interval.high().value()) : UNDEFINED;
   }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Bootstrap;
 import org.logme.eval.table.BootstrapResult;
@@ -144,7 +145,7 @@ public final class HtmlReport {
           .append(Html.escape(column.name())).append(badge(column)).append("</td>");
       for (String group : table.groups()) {
         Statistic s = table.get(group, column.name(), Metric.WEIGHTED_TAU);
-        boolean best = s.defined() && s.value() >= best(table, group, null);
+        boolean best = s.defined() && s.value() >= best(table, group, c -> true);
         html.append("<td").append(best ? " class=\"best\"" : "").append(">")
             .append(cell(s));
         if (bootstrap != null) {
@@ -196,8 +197,8 @@ public final class HtmlReport {
     }
     List<String> lost = new ArrayList<>();
     for (String group : table.groups()) {
-      double estimator = best(table, group, false);
-      double baseline = best(table, group, true);
+      double estimator = best(table, group, c -> !c.isStatic());
+      double baseline = best(table, group, ScoreColumn::isStatic);
       if (!Double.isNaN(estimator) && !Double.isNaN(baseline) && baseline >= estimator) {
         lost.add(group + " (" + String.format(Locale.ROOT, "%.4f", baseline) + " vs "
             + String.format(Locale.ROOT, "%.4f", estimator) + ")");
@@ -213,11 +214,12 @@ public final class HtmlReport {
         .append("</p>\n");
   }
 
-  /** The highest defined τ_w in a group among static columns, estimators, or all (null). */
-  private static double best(CorrelationTable table, String group, Boolean statics) {
+  /** The highest defined τ_w in a group among the columns accepted, NaN if none. */
+  private static double best(CorrelationTable table, String group,
+      Predicate<ScoreColumn> accepted) {
     double best = Double.NaN;
     for (ScoreColumn column : table.columns()) {
-      if (statics == null || column.isStatic() == statics) {
+      if (accepted.test(column)) {
         Statistic s = table.get(group, column.name(), Metric.WEIGHTED_TAU);
         if (s.defined() && !(s.value() <= best)) {
           best = s.value();
@@ -436,8 +438,7 @@ public final class HtmlReport {
   }
 
   private static String interval(Interval interval) {
-    return interval.defined() ? String.format(Locale.ROOT, "[%.3f, %.3f]",
-        interval.low().value(), interval.high().value())
+    return interval.defined() ? Formats.interval(interval)
         : "<span class=\"undefined\" title=\"" + Html.escape(interval.low().reason()) + "\">"
         + Formats.UNDEFINED + "</span>";
   }

@@ -3,7 +3,6 @@ package org.logme.eval.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Bootstrap;
@@ -93,7 +92,7 @@ public final class TextTables {
       row.add(column.name());
       for (String group : bootstrap.groups()) {
         Interval interval = bootstrap.interval(group, column.name());
-        row.add(interval(interval));
+        row.add(Formats.interval(interval));
         interval.low().undefinedReason().ifPresent(r -> reasons.add(group + " / "
             + column.name() + ": " + r));
       }
@@ -162,11 +161,6 @@ public final class TextTables {
       out.append(plainGrid(header, rows)).append('\n');
     }
     return out.toString();
-  }
-
-  private static String interval(Interval interval) {
-    return interval.defined() ? String.format(Locale.ROOT, "[%.3f, %.3f]",
-        interval.low().value(), interval.high().value()) : Formats.UNDEFINED;
   }
 
   /**

@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.logme.api.InvalidInputException;
@@ -34,6 +38,21 @@ public final class Csv {
      */
     public Row {
       cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * @param file a UTF-8 CSV file
+   * @return every non-blank line, header first
+   * @throws InvalidInputException if the file is missing, unreadable or malformed
+   */
+  public static List<Row> read(Path file) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, file.toString());
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file + ": no such file", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 

@@ -1,10 +1,6 @@
 package org.logme.eval.table;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,13 +52,7 @@ public final class ResultsTable {
    *     line and column
    */
   public static ResultsTable read(Path csv, TableSpec spec) {
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      return parse(in, csv.toString(), spec);
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(csv + ": no such file", e);
-    } catch (IOException e) {
-      throw new InvalidInputException(csv + ": cannot read: " + e.getMessage(), e);
-    }
+    return ResultsTableReader.parse(Csv.read(csv), csv.toString(), spec);
   }
 
   /**

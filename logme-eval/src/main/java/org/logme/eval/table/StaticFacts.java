@@ -1,10 +1,6 @@
 package org.logme.eval.table;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,13 +35,7 @@ public final class StaticFacts {
    * @throws InvalidInputException if the file is missing or malformed (line and column named)
    */
   public static StaticFacts read(Path csv) {
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-      return parse(in, csv.toString());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(csv + ": no such file", e);
-    } catch (IOException e) {
-      throw new InvalidInputException(csv + ": cannot read: " + e.getMessage(), e);
-    }
+    return of(Csv.read(csv), csv.toString());
   }
 
   /**
@@ -55,7 +45,10 @@ public final class StaticFacts {
    * @throws InvalidInputException if malformed
    */
   public static StaticFacts parse(Reader in, String origin) {
-    List<Csv.Row> rows = Csv.read(in, origin);
+    return of(Csv.read(in, origin), origin);
+  }
+
+  private static StaticFacts of(List<Csv.Row> rows, String origin) {
     if (rows.isEmpty()) {
       throw new InvalidInputException(origin + ": the file is empty; it needs a header line"
           + " (model,<one column per fact>) and one line per model");

@@ -109,6 +109,7 @@ public final class ZooScorer {
     AtomicReferenceArray<List<String>> warnings = new AtomicReferenceArray<>(models.size());
     progress.started(models.size());
     AtomicInteger done = new AtomicInteger();
+    Object progressLock = new Object();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, models.size()),
         daemonThreads());
     try {
@@ -120,7 +121,7 @@ public final class ZooScorer {
           List<String> modelWarnings = new ArrayList<>();
           results.set(index, scoreModel(zoo, model, needed, modelWarnings));
           warnings.set(index, modelWarnings);
-          synchronized (progress) {
+          synchronized (progressLock) {
             progress.modelDone(model, done.incrementAndGet(), models.size());
           }
           return null;
@@ -184,7 +185,8 @@ public final class ZooScorer {
       }
     }
     String needs = estimator.acceptedInputs().stream()
-        .map(c -> c.stream().map(ModelZoo.FILES::get).collect(Collectors.joining(" + ")))
+        .map(c -> c.stream().sorted().map(ModelZoo.FILES::get)
+            .collect(Collectors.joining(" + ")))
         .collect(Collectors.joining(" or "));
     return Optional.of("needs " + needs + " (in " + zoo.dir() + " and " + zoo.modelDir(model)
         + ")");

@@ -30,10 +30,16 @@ final class HeadlessChromium {
 
   /**
    * @param workDir where profiles and logs go
-   * @return Chromium, if installed ({@code /usr/bin/chromium} or {@code chromium} on the PATH)
+   * @return Chromium, if installed: the binary named by {@code -Dlogme.chromium=PATH}, else
+   *     {@code /usr/bin/chromium} or {@code chromium} on the PATH
    */
   static Optional<HeadlessChromium> find(Path workDir) {
     List<Path> candidates = new ArrayList<>();
+    String configured = System.getProperty("logme.chromium");
+    if (configured != null) { // -Dlogme.chromium=PATH: only that binary
+      return Optional.of(Path.of(configured)).filter(Files::isExecutable)
+          .map(p -> new HeadlessChromium(p, workDir));
+    }
     candidates.add(Path.of("/usr/bin/chromium"));
     String path = System.getenv("PATH");
     if (path != null) {
