@@ -239,8 +239,9 @@ public final class HtmlReport {
     if (correlations.isPresent()) {
       String truth = table.truthName().orElseThrow();
       html.append("<p class=\"note\">One plot per column: its score across, the ")
-          .append(Html.escape(truth)).append(" up, one point per model; ringed: the model the"
-              + " column ranks first. Estimators in blue, static baselines in orange.</p>\n")
+          .append(Html.escape(truth)).append(" up, one point per model with both; ringed: the"
+              + " plotted model the column ranks first. Estimators in blue, static baselines in"
+              + " orange.</p>\n")
           .append("<div class=\"plots\">\n");
       for (int c : columnOrder(table)) {
         ScoreColumn column = table.columns().get(c);

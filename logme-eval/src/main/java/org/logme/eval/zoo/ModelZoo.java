@@ -60,6 +60,9 @@ public final class ModelZoo {
   /** A model's source-class hard labels. */
   public static final String SOURCE_LABELS = "source_labels.npy";
 
+  /** The zoo file that supplies each kind of input, for messages. */
+  static final Map<InputKind, String> FILES = fileNames();
+
   private final Path dir;
   private final Labels labels;
   private final Targets targets;
@@ -219,9 +222,6 @@ public final class ModelZoo {
     }
     return input.build();
   }
-
-  /** The zoo file that supplies each kind of input, for messages. */
-  static final Map<InputKind, String> FILES = fileNames();
 
   private static Map<InputKind, String> fileNames() {
     Map<InputKind, String> files = new EnumMap<>(InputKind.class);
