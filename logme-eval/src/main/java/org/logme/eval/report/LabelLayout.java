@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  */
 final class LabelLayout {
   /** Estimated advance per character, as a fraction of the font size. */
-  static final double CHAR_WIDTH = 0.62;
+  private static final double CHAR_WIDTH = 0.62;
   private static final double GAP = 2;
   private static final double[] DISTANCES = {8, 16, 26, 38, 52, 68};
   private static final int ROUNDS = 10;

@@ -1,5 +1,7 @@
 package org.logme.eval.table;
 
+import org.logme.eval.stats.Statistic;
+
 /**
  * A bootstrap percentile interval.
  *
@@ -9,8 +11,7 @@ package org.logme.eval.table;
  *     drawn model has the same score are left out)
  * @since 0.1
  */
-public record Interval(org.logme.eval.stats.Statistic low, org.logme.eval.stats.Statistic high,
-    int resamplesUsed) {
+public record Interval(Statistic low, Statistic high, int resamplesUsed) {
 
   /** @return true if both bounds are defined */
   public boolean defined() {
