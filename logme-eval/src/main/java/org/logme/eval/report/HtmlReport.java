@@ -291,9 +291,9 @@ public final class HtmlReport {
       ScatterPlot.Drawn drawn = ScatterPlot.draw("plot-" + g + "-" + c, column.isStatic(),
           xLabel, truth, models, x, y, top);
       html.append(drawn.svg()).append('\n');
-      if (!drawn.coinciding().isEmpty()) {
-        html.append("<p class=\"note\">At the same spot: ")
-            .append(Html.escape(String.join("; ", drawn.coinciding()))).append(".</p>\n");
+      if (!drawn.overlapping().isEmpty()) {
+        html.append("<p class=\"note\">Overlapping points: ")
+            .append(Html.escape(String.join("; ", drawn.overlapping()))).append(".</p>\n");
       }
     }
     html.append("</figure>\n");

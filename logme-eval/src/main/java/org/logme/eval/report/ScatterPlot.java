@@ -19,8 +19,6 @@ final class ScatterPlot {
   private static final double BOTTOM = HEIGHT - 44;
   private static final double RADIUS = 4.5;
   private static final double FONT = 11;
-  /** Points closer than this, in pixels, are reported as coinciding. */
-  private static final double COINCIDE = 3;
 
   private ScatterPlot() {
   }
@@ -29,9 +27,9 @@ final class ScatterPlot {
    * A drawn plot.
    *
    * @param svg the {@code <svg>} element
-   * @param coinciding pairs of models drawn at (nearly) the same spot, as "a and b"
+   * @param overlapping pairs of models whose circles overlap, as "a and b"
    */
-  record Drawn(String svg, List<String> coinciding) {
+  record Drawn(String svg, List<String> overlapping) {
   }
 
   /**
@@ -95,10 +93,11 @@ final class ScatterPlot {
     for (int i = 0; i < n; i++) {
       LabelLayout.Box b = boxes[i];
       if (b.leader()) {
-        double[] end = nearestPoint(b, px[i], py[i]);
+        double[] end = b.anchor(px[i], py[i]);
         svg.append("<line class=\"leader\" x1=\"").append(f(px[i])).append("\" y1=\"")
             .append(f(py[i])).append("\" x2=\"").append(f(end[0])).append("\" y2=\"")
-            .append(f(end[1])).append("\"/>\n");
+            .append(f(end[1])).append("\" data-model=\"").append(Html.escape(models.get(i)))
+            .append("\"/>\n");
       }
     }
     for (int i = 0; i < n; i++) {
@@ -111,27 +110,35 @@ final class ScatterPlot {
     }
     for (int i = 0; i < n; i++) {
       LabelLayout.Box b = boxes[i];
-      svg.append("<text class=\"point-label\" x=\"").append(f(b.x())).append("\" y=\"")
-          .append(f(b.y() + b.height() * 0.78)).append("\" data-model=\"")
+      // anchor the text on the side facing its point: the estimated box is wider than most
+      // text, and the slack must go to the far side
+      String anchor;
+      double textX;
+      if (b.x() + b.width() <= px[i]) {
+        anchor = "end";
+        textX = b.x() + b.width();
+      } else if (b.x() >= px[i]) {
+        anchor = "start";
+        textX = b.x();
+      } else {
+        anchor = "middle";
+        textX = b.x() + b.width() / 2;
+      }
+      svg.append("<text class=\"point-label\" x=\"").append(f(textX)).append("\" y=\"")
+          .append(f(b.y() + b.height() * 0.78)).append("\" text-anchor=\"").append(anchor)
+          .append("\" data-model=\"")
           .append(Html.escape(models.get(i))).append("\">").append(Html.escape(models.get(i)))
           .append("</text>\n");
     }
-    List<String> coinciding = new ArrayList<>();
+    List<String> overlapping = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
-        if (Math.hypot(px[i] - px[j], py[i] - py[j]) < COINCIDE) {
-          coinciding.add(models.get(i) + " and " + models.get(j));
+        if (Math.hypot(px[i] - px[j], py[i] - py[j]) < 2 * RADIUS) {
+          overlapping.add(models.get(i) + " and " + models.get(j));
         }
       }
     }
-    return new Drawn(svg.append("</svg>").toString(), coinciding);
-  }
-
-  /** Where a leader line from the point meets the label's box. */
-  private static double[] nearestPoint(LabelLayout.Box b, double x, double y) {
-    double nx = Math.max(b.x(), Math.min(x, b.x() + b.width()));
-    double ny = Math.max(b.y(), Math.min(y, b.y() + b.height()));
-    return new double[] {nx, ny};
+    return new Drawn(svg.append("</svg>").toString(), overlapping);
   }
 
   private static String f(double v) {

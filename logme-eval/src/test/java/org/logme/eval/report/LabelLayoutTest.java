@@ -62,6 +62,24 @@ class LabelLayoutTest {
   }
 
   @Test
+  void everyLabelWithoutALeaderIsNearestToItsOwnPoint() {
+    LabelLayout.Box[] boxes = LabelLayout.place(PX, PY, NAMES, RADIUS, FONT, AREA);
+    for (int i = 0; i < boxes.length; i++) {
+      if (boxes[i].leader()) {
+        continue;
+      }
+      double own = boxes[i].distance(PX[i], PY[i]);
+      for (int j = 0; j < boxes.length; j++) {
+        boolean overlapping = Math.hypot(PX[i] - PX[j], PY[i] - PY[j]) < 2 * RADIUS;
+        if (j != i && !overlapping) {
+          assertThat(boxes[i].distance(PX[j], PY[j])).as("label %s near %s", NAMES.get(i),
+              NAMES.get(j)).isGreaterThan(own + 1);
+        }
+      }
+    }
+  }
+
+  @Test
   void segmentsAndBoxes() {
     assertThat(LabelLayout.segmentHitsBox(0, 0, 10, 10, 4, 4, 6, 6)).isTrue();
     assertThat(LabelLayout.segmentHitsBox(0, 0, 10, 0, 4, 1, 6, 3)).isFalse();

@@ -20,8 +20,9 @@ import org.logme.eval.table.ResultsTable;
 /**
  * End to end: the shipped benchmark's report rendered by headless Chromium. A copy of the page
  * gets {@code check-plots.js}, which counts the points each plot drew and measures every label
- * against every other label and point with the browser's own text metrics; the findings come
- * back through {@code --dump-dom}. A screenshot of the whole page stays in
+ * with the browser's own text metrics: it covers no other label and no point, it reads as its
+ * own point's (no other point as near, no leader line through another point), and points whose
+ * circles overlap are named under the plot. The findings come back through {@code --dump-dom}. A screenshot of the whole page stays in
  * {@code target/report-e2e/report.png}. Skipped when Chromium is not installed.
  */
 class ReportChromiumTest {
@@ -51,6 +52,7 @@ class ReportChromiumTest {
     assertThat(found).containsEntry("data-plots", Integer.toString(plots))
         .containsEntry("data-complete-plots", Integer.toString(plots))
         .containsEntry("data-label-overlaps", "0")
+        .containsEntry("data-misread-labels", "0")
         .containsEntry("data-hidden-points", "0");
 
     int height = Math.min(MAX_SCREENSHOT_HEIGHT, Integer.parseInt(found.get("data-height")));

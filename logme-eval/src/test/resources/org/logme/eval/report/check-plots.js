@@ -6,10 +6,24 @@
     var h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
     return w > slack && h > slack;
   }
+  function boxDistance(box, p) {
+    var dx = Math.max(0, box.x - p.x, p.x - (box.x + box.width));
+    var dy = Math.max(0, box.y - p.y, p.y - (box.y + box.height));
+    return Math.sqrt(dx * dx + dy * dy);
+  }
+  function segmentDistance(p, line) {
+    var x1 = line.x1.baseVal.value, y1 = line.y1.baseVal.value;
+    var x2 = line.x2.baseVal.value, y2 = line.y2.baseVal.value;
+    var dx = x2 - x1, dy = y2 - y1;
+    var t = Math.max(0, Math.min(1, ((p.x - x1) * dx + (p.y - y1) * dy) / (dx * dx + dy * dy)));
+    var ex = x1 + t * dx - p.x, ey = y1 + t * dy - p.y;
+    return Math.sqrt(ex * ex + ey * ey);
+  }
   var plots = document.querySelectorAll('svg.scatter');
   var complete = 0;
   var overlaps = 0;
   var hidden = 0;
+  var misread = 0;
   var problems = [];
   plots.forEach(function (svg) {
     var frame = svg.getBoundingClientRect();
@@ -54,18 +68,48 @@
         }
       }
     }
+    // a label must read as its own point's: without a leader, no other point is as near to it;
+    // with one, the leader runs through no other point
+    var centers = circles.map(function (c) {
+      return {x: c.cx.baseVal.value, y: c.cy.baseVal.value, model: c.getAttribute('data-model')};
+    });
+    var leaders = {};
+    svg.querySelectorAll('line.leader').forEach(function (l) {
+      leaders[l.getAttribute('data-model')] = l;
+    });
+    var radius = circles.length ? circles[0].r.baseVal.value : 0;
+    function overlap(p, q) {
+      return Math.sqrt((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)) < 2 * radius;
+    }
+    var notes = Array.prototype.slice.call(svg.parentNode.querySelectorAll('p.note'))
+        .map(function (p) { return p.textContent; }).join(' ');
+    labels.forEach(function (t) {
+      var model = t.getAttribute('data-model');
+      var own = centers.filter(function (c) { return c.model === model; })[0];
+      var box = t.getBBox();
+      var leader = leaders[model];
+      centers.forEach(function (c) {
+        if (c.model === model || overlap(c, own)) {
+          return; // overlapping points cannot be told apart by position; the note names them
+        }
+        if (leader) {
+          if (segmentDistance(c, leader) < radius) {
+            misread++;
+            problems.push(svg.id + ': the leader of ' + model + ' runs through ' + c.model);
+          }
+        } else if (boxDistance(box, c) <= boxDistance(box, own)) {
+          misread++;
+          problems.push(svg.id + ': label ' + model + ' is as near to ' + c.model);
+        }
+      });
+    });
     for (var a = 0; a < circles.length; a++) {
       for (var b = a + 1; b < circles.length; b++) {
-        var dx = circles[a].cx.baseVal.value - circles[b].cx.baseVal.value;
-        var dy = circles[a].cy.baseVal.value - circles[b].cy.baseVal.value;
-        if (Math.sqrt(dx * dx + dy * dy) < 1.5) { // closer than this, one ring hides the other
-          var pair = circles[a].getAttribute('data-model') + ' and '
-              + circles[b].getAttribute('data-model');
-          var notes = Array.prototype.slice.call(svg.parentNode.querySelectorAll('p.note'))
-              .map(function (p) { return p.textContent; }).join(' ');
-          if (notes.indexOf(pair) < 0) { // coinciding points must at least be named
+        if (overlap(centers[a], centers[b])) { // overlapping circles must at least be named
+          var pair = centers[a].model + ' and ' + centers[b].model;
+          if (notes.indexOf(pair) < 0) {
             hidden++;
-            problems.push(svg.id + ': points ' + pair + ' coincide unannounced');
+            problems.push(svg.id + ': points ' + pair + ' overlap unannounced');
           }
         }
       }
@@ -76,6 +120,7 @@
   body.setAttribute('data-complete-plots', String(complete));
   body.setAttribute('data-label-overlaps', String(overlaps));
   body.setAttribute('data-hidden-points', String(hidden));
+  body.setAttribute('data-misread-labels', String(misread));
   body.setAttribute('data-height', String(document.documentElement.scrollHeight));
   body.setAttribute('data-problems', problems.join(' | '));
 })();
