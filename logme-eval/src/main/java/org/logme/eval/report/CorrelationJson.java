@@ -1,0 +1,188 @@
+package org.logme.eval.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import org.logme.eval.stats.Statistic;
+import org.logme.eval.table.Bootstrap;
+import org.logme.eval.table.BootstrapResult;
+import org.logme.eval.table.CorrelationTable;
+import org.logme.eval.table.Group;
+import org.logme.eval.table.Interval;
+import org.logme.eval.table.Metric;
+import org.logme.eval.table.Ranking;
+import org.logme.eval.table.ResultsTable;
+import org.logme.eval.table.ScoreColumn;
+
+/**
+ * The JSON renderings.
+ *
+ * <p>{@link #correlations} is exactly
+ * {@code {"groups": {GROUP: {COLUMN: {"weighted_tau": x, "kendall_tau_b": x, "spearman": x,
+ * "pearson": x, "top1_relative_accuracy": x, "regret": x}}}, "mean": {COLUMN: {same keys}}}}.
+ * An undefined value is {@code null}; its reason is not part of that document (report it from
+ * {@link CorrelationTable#undefinedValues()}, for example on standard error). Static baselines
+ * appear as columns like the estimators.
+ *
+ * <p>{@link #results} is the content of {@code results.json}: the same two keys, followed by
+ * {@code "undefined"} (the reasons), {@code "columns"} (kind and direction of each column),
+ * {@code "ranking"}, {@code "bootstrap"} (when computed), {@code "notes"} and
+ * {@code "warnings"}.
+ *
+ * <p>Keys keep table order; numbers are written as Java's {@link Double#toString}, so the
+ * output is identical from run to run. Indented by two spaces, lines end with {@code \n}.
+ *
+ * @since 0.1
+ */
+public final class CorrelationJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private CorrelationJson() {
+  }
+
+  /**
+   * @param table the correlations
+   * @return the {@code {"groups", "mean"}} document, ending with a line break
+   */
+  public static String correlations(CorrelationTable table) {
+    return write(correlationsNode(table));
+  }
+
+  /**
+   * @param table the correlations
+   * @return the {@code {"groups", "mean"}} document as a tree, for callers that serialize it
+   *     themselves
+   */
+  public static ObjectNode correlationsNode(CorrelationTable table) {
+    ObjectNode root = NODES.objectNode();
+    ObjectNode groups = root.putObject("groups");
+    for (String group : table.groups()) {
+      ObjectNode byColumn = groups.putObject(group);
+      for (ScoreColumn column : table.columns()) {
+        ObjectNode metrics = byColumn.putObject(column.name());
+        for (Metric metric : Metric.values()) {
+          put(metrics, metric.key(), table.get(group, column.name(), metric));
+        }
+      }
+    }
+    ObjectNode mean = root.putObject("mean");
+    for (ScoreColumn column : table.columns()) {
+      ObjectNode metrics = mean.putObject(column.name());
+      for (Metric metric : Metric.values()) {
+        put(metrics, metric.key(), table.mean(column.name(), metric));
+      }
+    }
+    return root;
+  }
+
+  /**
+   * @param report the report
+   * @return the {@code results.json} document, ending with a line break
+   */
+  public static String results(Report report) {
+    return write(resultsNode(report));
+  }
+
+  /**
+   * @param report the report
+   * @return the {@code results.json} document as a tree
+   */
+  public static ObjectNode resultsNode(Report report) {
+    ObjectNode root = report.correlations().map(CorrelationJson::correlationsNode)
+        .orElseGet(() -> {
+          ObjectNode empty = NODES.objectNode();
+          empty.putObject("groups");
+          empty.putObject("mean");
+          return empty;
+        });
+    ArrayNode undefined = root.putArray("undefined");
+    report.correlations().ifPresent(t -> t.undefinedValues().forEach(undefined::add));
+    ResultsTable table = report.table();
+    ObjectNode columns = root.putObject("columns");
+    for (ScoreColumn column : table.columns()) {
+      ObjectNode c = columns.putObject(column.name());
+      c.put("kind", column.kind().id());
+      c.put("higher_is_better", column.higherIsBetter());
+    }
+    ObjectNode ranking = root.putObject("ranking");
+    for (Group group : table.groups()) {
+      ObjectNode byColumn = ranking.putObject(group.name());
+      for (int c = 0; c < table.columns().size(); c++) {
+        ArrayNode entries = byColumn.putArray(table.columns().get(c).name());
+        for (Ranking.Entry e : Ranking.of(table, group, c)) {
+          ObjectNode entry = entries.addObject();
+          entry.put("rank", e.rank());
+          entry.put("model", e.model());
+          entry.put("score", e.score());
+        }
+      }
+    }
+    report.bootstrap().ifPresent(b -> root.set("bootstrap", bootstrapNode(b)));
+    ArrayNode notes = root.putArray("notes");
+    report.correlations().ifPresent(t -> t.notes().forEach(notes::add));
+    ArrayNode warnings = root.putArray("warnings");
+    report.warnings().forEach(warnings::add);
+    return root;
+  }
+
+  /**
+   * @param b a bootstrap
+   * @return {@code {"resamples", "seed", "level", "weighted_tau_interval": {GROUP: {COLUMN:
+   *     {"low", "high", "resamples_used"}}}, "share_higher_weighted_tau": {GROUP: {COLUMN:
+   *     {OTHER: share}}}}}, the {@code "bootstrap"} value of {@code results.json}
+   */
+  public static ObjectNode bootstrapNode(BootstrapResult b) {
+    ObjectNode node = NODES.objectNode();
+    node.put("resamples", b.resamples());
+    node.put("seed", b.seed());
+    node.put("level", Bootstrap.PERCENT / 100.0);
+    ObjectNode intervals = node.putObject("weighted_tau_interval");
+    ObjectNode pairwise = node.putObject("share_higher_weighted_tau");
+    for (String group : b.groups()) {
+      ObjectNode byColumn = intervals.putObject(group);
+      ObjectNode wins = pairwise.putObject(group);
+      for (String column : b.columns()) {
+        Interval interval = b.interval(group, column);
+        ObjectNode i = byColumn.putObject(column);
+        put(i, "low", interval.low());
+        put(i, "high", interval.high());
+        i.put("resamples_used", interval.resamplesUsed());
+        ObjectNode against = wins.putObject(column);
+        for (String other : b.columns()) {
+          if (!other.equals(column)) {
+            against.put(other, b.share(group, column, other));
+          }
+        }
+      }
+    }
+    return node;
+  }
+
+  private static void put(ObjectNode node, String key, Statistic value) {
+    if (value.defined()) {
+      node.put(key, value.value());
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  private static String write(ObjectNode root) {
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

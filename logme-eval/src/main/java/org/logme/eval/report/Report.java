@@ -1,0 +1,96 @@
+package org.logme.eval.report;
+
+import java.util.List;
+import java.util.Optional;
+import org.logme.eval.table.BootstrapResult;
+import org.logme.eval.table.CorrelationTable;
+import org.logme.eval.table.ResultsTable;
+
+/**
+ * Everything a report shows: the results table, its correlation table (when it has a ground
+ * truth), an optional bootstrap, a title and warnings. Immutable; each {@code with…} method
+ * returns a modified copy.
+ *
+ * <pre>
+ *   Report report = Report.of(table).withTitle("ImageNet-10").withBootstrap(
+ *       Bootstrap.run(table, 1000, 1));
+ *   ReportWriter.write(Path.of("out"), report);
+ * </pre>
+ *
+ * @since 0.1
+ */
+public final class Report {
+  private final ResultsTable table;
+  private final CorrelationTable correlations;
+  private final BootstrapResult bootstrap;
+  private final String title;
+  private final List<String> warnings;
+
+  private Report(ResultsTable table, CorrelationTable correlations, BootstrapResult bootstrap,
+      String title, List<String> warnings) {
+    this.table = table;
+    this.correlations = correlations;
+    this.bootstrap = bootstrap;
+    this.title = title;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * @param table the results; the correlations are computed if it has a ground truth
+   * @return a report titled after the table's origin, without bootstrap or warnings
+   */
+  public static Report of(ResultsTable table) {
+    CorrelationTable correlations = table.truthName().isPresent()
+        ? CorrelationTable.compute(table) : null;
+    return new Report(table, correlations, null, "logme report: " + table.origin(), List.of());
+  }
+
+  /**
+   * @param value the title shown at the top of the HTML report
+   * @return a modified copy
+   */
+  public Report withTitle(String value) {
+    return new Report(table, correlations, bootstrap, value, warnings);
+  }
+
+  /**
+   * @param value a bootstrap of the same table
+   * @return a modified copy
+   */
+  public Report withBootstrap(BootstrapResult value) {
+    return new Report(table, correlations, value, title, warnings);
+  }
+
+  /**
+   * @param value warnings to show (for example estimators skipped while scoring a zoo)
+   * @return a modified copy
+   */
+  public Report withWarnings(List<String> value) {
+    return new Report(table, correlations, bootstrap, title, value);
+  }
+
+  /** @return the results table */
+  public ResultsTable table() {
+    return table;
+  }
+
+  /** @return the correlations, if the table has a ground truth */
+  public Optional<CorrelationTable> correlations() {
+    return Optional.ofNullable(correlations);
+  }
+
+  /** @return the bootstrap, if one was added */
+  public Optional<BootstrapResult> bootstrap() {
+    return Optional.ofNullable(bootstrap);
+  }
+
+  /** @return the title */
+  public String title() {
+    return title;
+  }
+
+  /** @return the warnings */
+  public List<String> warnings() {
+    return warnings;
+  }
+}

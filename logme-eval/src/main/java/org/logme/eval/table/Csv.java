@@ -1,0 +1,147 @@
+package org.logme.eval.table;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.logme.api.InvalidInputException;
+
+/**
+ * Comma-separated values as spreadsheets and pandas write them: a header line, one record per
+ * line, fields optionally in double quotes ({@code ""} for a quote inside). Blank lines are
+ * skipped, surrounding spaces of unquoted fields trimmed, a leading byte-order mark ignored.
+ * Line breaks inside quoted fields are not supported.
+ *
+ * @since 0.1
+ */
+public final class Csv {
+  private Csv() {
+  }
+
+  /**
+   * One record and the line it came from.
+   *
+   * @param line the 1-based line number in the file
+   * @param cells the fields
+   * @since 0.1
+   */
+  public record Row(int line, List<String> cells) {
+    /**
+     * @param line the 1-based line number
+     * @param cells the fields (copied)
+     */
+    public Row {
+      cells = List.copyOf(cells);
+    }
+  }
+
+  /**
+   * @param file a UTF-8 CSV file
+   * @return every non-blank line, header first
+   * @throws InvalidInputException if the file is missing, unreadable or malformed
+   */
+  public static List<Row> read(Path file) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, file.toString());
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file + ": no such file", e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * @param in the text
+   * @param origin the file name, for messages
+   * @return every non-blank line, header first
+   * @throws InvalidInputException for an unclosed quote or text after a closing quote
+   */
+  public static List<Row> read(Reader in, String origin) {
+    List<Row> rows = new ArrayList<>();
+    try (BufferedReader reader = new BufferedReader(in)) {
+      String text;
+      int line = 0;
+      while ((text = reader.readLine()) != null) {
+        line++;
+        if (line == 1 && text.startsWith("\uFEFF")) {
+          text = text.substring(1);
+        }
+        if (!text.isBlank()) {
+          rows.add(new Row(line, split(text, origin, line)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(origin + ": cannot read: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  private static List<String> split(String text, String origin, int line) {
+    List<String> cells = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (true) {
+      while (i < n && text.charAt(i) == ' ') {
+        i++;
+      }
+      if (i < n && text.charAt(i) == '"') {
+        StringBuilder cell = new StringBuilder();
+        i++;
+        while (true) {
+          if (i >= n) {
+            throw new InvalidInputException(origin + ", line " + line + ", column "
+                + (cells.size() + 1) + ": a quoted field is not closed; close it with \"");
+          }
+          char c = text.charAt(i++);
+          if (c == '"') {
+            if (i < n && text.charAt(i) == '"') {
+              cell.append('"');
+              i++;
+            } else {
+              break;
+            }
+          } else {
+            cell.append(c);
+          }
+        }
+        while (i < n && text.charAt(i) == ' ') {
+          i++;
+        }
+        if (i < n && text.charAt(i) != ',') {
+          throw new InvalidInputException(origin + ", line " + line + ", column "
+              + (cells.size() + 1) + ": text after a closing quote; quote the whole field");
+        }
+        cells.add(cell.toString());
+      } else {
+        int comma = text.indexOf(',', i);
+        int end = comma < 0 ? n : comma;
+        cells.add(text.substring(i, end).trim());
+        i = end;
+      }
+      if (i >= n) {
+        return cells;
+      }
+      i++; // the comma
+      if (i == n) {
+        cells.add("");
+        return cells;
+      }
+    }
+  }
+
+  /**
+   * @param cell a field to write
+   * @return the field, quoted if it holds a comma, a quote, a line break or surrounding spaces
+   */
+  public static String quote(String cell) {
+    boolean plain = cell.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')
+        && cell.equals(cell.trim());
+    return plain ? cell : "\"" + cell.replace("\"", "\"\"") + "\"";
+  }
+}

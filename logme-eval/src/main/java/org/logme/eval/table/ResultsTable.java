@@ -1,0 +1,254 @@
+package org.logme.eval.table;
+
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.logme.api.InvalidInputException;
+
+/**
+ * Scores of many models by several estimators and static baselines, with an optional ground
+ * truth (for example fine-tuned accuracy), split into groups (for example target datasets).
+ * The order of groups, models and columns is the order of first appearance, so every output
+ * derived from a table is stable.
+ *
+ * <p>Read from CSV with {@link #read}, or assembled with {@link #builder}.
+ *
+ * @since 0.1
+ */
+public final class ResultsTable {
+  /** The name of the single group of a table without a group column. */
+  public static final String ALL = "all";
+
+  private final String origin;
+  private final String truthName;
+  private final String groupColumn;
+  private final List<ScoreColumn> columns;
+  private final List<Group> groups;
+
+  ResultsTable(String origin, String truthName, String groupColumn, List<ScoreColumn> columns,
+      List<Group> groups) {
+    this.origin = origin;
+    this.truthName = truthName;
+    this.groupColumn = groupColumn;
+    this.columns = List.copyOf(columns);
+    this.groups = List.copyOf(groups);
+  }
+
+  /**
+   * Reads a CSV file: a header line, then one line per model (per group). An empty cell is a
+   * missing value: a model without a ground truth is left out of the correlations, a missing
+   * score makes that column's metrics undefined in the group.
+   *
+   * @param csv the file
+   * @param spec which columns hold what
+   * @return the table
+   * @throws InvalidInputException if the file is missing or malformed; the message names the
+   *     line and column
+   */
+  public static ResultsTable read(Path csv, TableSpec spec) {
+    return ResultsTableReader.parse(Csv.read(csv), csv.toString(), spec);
+  }
+
+  /**
+   * @param in CSV text
+   * @param origin its name, for messages
+   * @param spec which columns hold what
+   * @return the table
+   * @throws InvalidInputException if malformed
+   */
+  public static ResultsTable parse(Reader in, String origin, TableSpec spec) {
+    return ResultsTableReader.parse(Csv.read(in, origin), origin, spec);
+  }
+
+  /**
+   * @param origin where the values come from, for messages
+   * @param truthName the ground truth's name, or null if there is none
+   * @param columns the score columns
+   * @return a builder
+   */
+  public static Builder builder(String origin, String truthName, List<ScoreColumn> columns) {
+    return new Builder(origin, truthName, columns);
+  }
+
+  /** @return where the table came from (a file name), for messages */
+  public String origin() {
+    return origin;
+  }
+
+  /** @return the name of the ground truth (for example {@code accuracy}), if there is one */
+  public Optional<String> truthName() {
+    return Optional.ofNullable(truthName);
+  }
+
+  /** @return the name of the group column, if the table had one */
+  public Optional<String> groupColumn() {
+    return Optional.ofNullable(groupColumn);
+  }
+
+  /** @return the score columns: estimators and static baselines, in table order */
+  public List<ScoreColumn> columns() {
+    return columns;
+  }
+
+  /**
+   * @param name a column name
+   * @return its index in {@link #columns()}
+   * @throws IllegalArgumentException if there is no such column
+   */
+  public int columnIndex(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column '" + name + "' in " + origin);
+  }
+
+  /** @return the groups, in table order */
+  public List<Group> groups() {
+    return groups;
+  }
+
+  /**
+   * Adds static-baseline columns from per-model facts, joined by model name.
+   *
+   * @param facts facts such as ImageNet accuracy or parameter count, one row per model
+   * @return a new table with one more column per fact
+   * @throws InvalidInputException if a model of the table has no facts, or a fact's name is
+   *     already a column
+   */
+  public ResultsTable withStaticColumns(StaticFacts facts) {
+    List<ScoreColumn> all = new ArrayList<>(columns);
+    for (String name : facts.columns()) {
+      if (columns.stream().anyMatch(c -> c.name().equals(name)) || name.equals(truthName)) {
+        throw new InvalidInputException(facts.origin() + ": column '" + name + "' is already a"
+            + " column of " + origin + "; rename one of them");
+      }
+      all.add(ScoreColumn.staticBaseline(name));
+    }
+    List<Group> joined = new ArrayList<>();
+    for (Group g : groups) {
+      double[][] extra = new double[facts.columns().size()][g.size()];
+      for (int m = 0; m < g.size(); m++) {
+        String model = g.models().get(m);
+        double[] values = facts.values(model).orElseThrow(() -> new InvalidInputException(
+            facts.origin() + ": no row for model '" + model + "' (group '" + g.name() + "' of "
+            + origin + "); it lists " + String.join(", ", facts.models())
+            + ". Add the model or fix its name"));
+        for (int c = 0; c < values.length; c++) {
+          extra[c][m] = values[c];
+        }
+      }
+      joined.add(g.withColumns(extra));
+    }
+    return new ResultsTable(origin, truthName, groupColumn, all, joined);
+  }
+
+  /**
+   * Assembles a {@link ResultsTable} row by row.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private final String origin;
+    private final String truthName;
+    private final List<ScoreColumn> columns;
+    private final Map<String, List<String>> models = new LinkedHashMap<>();
+    private final Map<String, List<Double>> truth = new LinkedHashMap<>();
+    private final Map<String, List<double[]>> scores = new LinkedHashMap<>();
+    private String groupColumn;
+
+    private Builder(String origin, String truthName, List<ScoreColumn> columns) {
+      this.origin = origin;
+      this.truthName = truthName;
+      this.columns = List.copyOf(columns);
+      long distinct = columns.stream().map(ScoreColumn::name).distinct().count();
+      if (distinct != columns.size()) {
+        throw new IllegalArgumentException("duplicate column names in " + columns);
+      }
+    }
+
+    /**
+     * @param name the name of the column the groups came from
+     * @return this builder
+     */
+    public Builder groupColumn(String name) {
+      this.groupColumn = name;
+      return this;
+    }
+
+    /**
+     * @param group the group, {@link ResultsTable#ALL} if there is only one
+     * @param model the model name, unique within the group
+     * @param truthValue its ground truth; empty if unknown
+     * @param values its score per column name; a column left out is missing for this model
+     * @return this builder
+     * @throws InvalidInputException if the model is already in the group, a value is not
+     *     finite, or a column is unknown
+     */
+    public Builder add(String group, String model, OptionalDouble truthValue,
+        Map<String, Double> values) {
+      List<String> names = models.computeIfAbsent(group, g -> new ArrayList<>());
+      if (names.contains(model)) {
+        throw new InvalidInputException(origin + ": model '" + model + "' appears twice in group '"
+            + group + "'; model names must be unique within a group");
+      }
+      if (truthValue.isPresent() && truthName == null) {
+        throw new IllegalArgumentException("this table has no ground truth");
+      }
+      double[] row = new double[columns.size()];
+      Arrays.fill(row, Double.NaN);
+      for (Map.Entry<String, Double> e : values.entrySet()) {
+        int c = indexOf(e.getKey());
+        double v = e.getValue();
+        if (!Double.isFinite(v)) {
+          throw new InvalidInputException(origin + ": the '" + e.getKey() + "' score of model '"
+              + model + "' is " + v + "; scores must be finite");
+        }
+        row[c] = v;
+      }
+      double t = truthValue.orElse(Double.NaN);
+      if (truthValue.isPresent() && !Double.isFinite(t)) {
+        throw new InvalidInputException(origin + ": the " + truthName + " of model '" + model
+            + "' is " + t + "; it must be finite");
+      }
+      names.add(model);
+      truth.computeIfAbsent(group, g -> new ArrayList<>()).add(t);
+      scores.computeIfAbsent(group, g -> new ArrayList<>()).add(row);
+      return this;
+    }
+
+    private int indexOf(String column) {
+      for (int i = 0; i < columns.size(); i++) {
+        if (columns.get(i).name().equals(column)) {
+          return i;
+        }
+      }
+      throw new IllegalArgumentException("unknown column '" + column + "'");
+    }
+
+    /** @return the table */
+    public ResultsTable build() {
+      List<Group> groups = new ArrayList<>();
+      for (String name : models.keySet()) {
+        List<double[]> rows = scores.get(name);
+        double[][] byColumn = new double[columns.size()][rows.size()];
+        for (int m = 0; m < rows.size(); m++) {
+          for (int c = 0; c < columns.size(); c++) {
+            byColumn[c][m] = rows.get(m)[c];
+          }
+        }
+        double[] t = truthName == null ? null
+            : truth.get(name).stream().mapToDouble(Double::doubleValue).toArray();
+        groups.add(new Group(name, models.get(name), t, byColumn));
+      }
+      return new ResultsTable(origin, truthName, groupColumn, columns, groups);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package org.logme.eval.zoo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.logme.api.InvalidInputException;
+import org.logme.api.data.Features;
+import org.logme.api.data.Labels;
+import org.logme.api.data.SourceLabels;
+import org.logme.api.data.SourceProbabilities;
+import org.logme.api.data.Targets;
+import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.InputKind;
+import org.logme.core.io.ArrayFiles;
+import org.logme.core.io.NdArray;
+import org.logme.eval.table.StaticFacts;
+
+/**
+ * A model-zoo directory: the target task and, per pre-trained model, its outputs on the target
+ * samples.
+ * <pre>
+ *   zoo/labels.npy             class labels, N (or zoo/targets.npy: regression targets, N×K)
+ *   zoo/accuracy.csv           optional: model,accuracy[,static baseline columns...]
+ *   zoo/models/NAME/features.npy       features, N×D
+ *   zoo/models/NAME/source_probs.npy   optional: source-model softmax, N×Cs
+ *   zoo/models/NAME/source_labels.npy  optional: source-model hard labels, N
+ * </pre>
+ * Models are the sub-directories of {@code models/}, sorted by name. Extra columns of
+ * {@code accuracy.csv} are static baselines (facts that use no target data, such as ImageNet
+ * top-1 accuracy or parameter count). When {@code source_labels.npy} is absent, the source
+ * labels are the argmax of {@code source_probs.npy}.
+ *
+ * <p>Opening a zoo reads the task and {@code accuracy.csv}; a model's arrays are read only when
+ * it is scored, by {@link #input}.
+ *
+ * @since 0.1
+ */
+public final class ModelZoo {
+  /** Class labels of the target samples. */
+  public static final String LABELS = "labels.npy";
+  /** Regression targets of the target samples. */
+  public static final String TARGETS = "targets.npy";
+  /** Fine-tuned accuracies and static baselines. */
+  public static final String ACCURACY = "accuracy.csv";
+  /** The ground-truth column of {@link #ACCURACY}. */
+  public static final String ACCURACY_COLUMN = "accuracy";
+  /** The directory of the models. */
+  public static final String MODELS = "models";
+  /** A model's features. */
+  public static final String FEATURES = "features.npy";
+  /** A model's source-class probabilities. */
+  public static final String SOURCE_PROBS = "source_probs.npy";
+  /** A model's source-class hard labels. */
+  public static final String SOURCE_LABELS = "source_labels.npy";
+
+  /** The zoo file that supplies each kind of input, for messages. */
+  static final Map<InputKind, String> FILES = fileNames();
+
+  private final Path dir;
+  private final Labels labels;
+  private final Targets targets;
+  private final List<String> models;
+  private final StaticFacts accuracy;
+
+  private ModelZoo(Path dir, Labels labels, Targets targets, List<String> models,
+      StaticFacts accuracy) {
+    this.dir = dir;
+    this.labels = labels;
+    this.targets = targets;
+    this.models = List.copyOf(models);
+    this.accuracy = accuracy;
+  }
+
+  /**
+   * @param dir the zoo directory
+   * @return the zoo, with its task loaded
+   * @throws InvalidInputException if the layout is wrong: no task file or both, no models, an
+   *     unreadable file, or an {@code accuracy.csv} naming a model that is not in the zoo
+   */
+  public static ModelZoo open(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(dir + ": not a directory; a zoo is a directory holding "
+          + LABELS + " (or " + TARGETS + ") and " + MODELS + "/<name>/" + FEATURES);
+    }
+    Path labelsFile = dir.resolve(LABELS);
+    Path targetsFile = dir.resolve(TARGETS);
+    boolean hasLabels = Files.isRegularFile(labelsFile);
+    boolean hasTargets = Files.isRegularFile(targetsFile);
+    if (hasLabels == hasTargets) {
+      throw new InvalidInputException(dir + ": " + (hasLabels ? "both " + LABELS + " and "
+          + TARGETS + " are present; keep one of them" : "neither " + LABELS + " (class labels)"
+          + " nor " + TARGETS + " (regression targets) is present; add one of them"));
+    }
+    Labels labels = null;
+    Targets targets = null;
+    if (hasLabels) {
+      NdArray raw = ArrayFiles.load(labelsFile.toString());
+      labels = Labels.of(raw.asVector("labels"), raw.origin());
+    } else {
+      NdArray raw = ArrayFiles.load(targetsFile.toString());
+      targets = Targets.regression(raw.asMatrix(), raw.origin());
+    }
+    List<String> models = listModels(dir.resolve(MODELS));
+    StaticFacts accuracy = null;
+    Path accuracyFile = dir.resolve(ACCURACY);
+    if (Files.isRegularFile(accuracyFile)) {
+      accuracy = StaticFacts.read(accuracyFile);
+      if (!accuracy.columns().contains(ACCURACY_COLUMN)) {
+        throw new InvalidInputException(accuracyFile + ": no column '" + ACCURACY_COLUMN
+            + "'; the columns present are: model, " + String.join(", ", accuracy.columns()));
+      }
+      for (String model : accuracy.models()) {
+        if (!models.contains(model)) {
+          throw new InvalidInputException(accuracyFile + ": model '" + model + "' has no"
+              + " directory " + dir.resolve(MODELS).resolve(model) + "; the zoo's models are: "
+              + String.join(", ", models));
+        }
+      }
+    }
+    return new ModelZoo(dir, labels, targets, models, accuracy);
+  }
+
+  private static List<String> listModels(Path modelsDir) {
+    if (!Files.isDirectory(modelsDir)) {
+      throw new InvalidInputException(modelsDir + ": no such directory; put each model's "
+          + FEATURES + " in " + modelsDir + "/<model name>/");
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> children = Files.list(modelsDir)) {
+      children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith(".")).sorted().forEach(names::add);
+    } catch (IOException e) {
+      throw new InvalidInputException(modelsDir + ": cannot list: " + e.getMessage(), e);
+    }
+    if (names.isEmpty()) {
+      throw new InvalidInputException(modelsDir + ": no model directories; put each model's "
+          + FEATURES + " in " + modelsDir + "/<model name>/");
+    }
+    return names;
+  }
+
+  /** @return the zoo directory */
+  public Path dir() {
+    return dir;
+  }
+
+  /** @return the model names, sorted */
+  public List<String> models() {
+    return models;
+  }
+
+  /** @return the directory of one model */
+  Path modelDir(String model) {
+    return dir.resolve(MODELS).resolve(model);
+  }
+
+  /** @return the fine-tuned accuracies and static baselines, if {@code accuracy.csv} exists */
+  public Optional<StaticFacts> accuracy() {
+    return Optional.ofNullable(accuracy);
+  }
+
+  /**
+   * @return the inputs the zoo can provide for a model (the task's labels or targets and every
+   *     model file present)
+   */
+  Set<InputKind> available(String model) {
+    Set<InputKind> kinds = java.util.EnumSet.noneOf(InputKind.class);
+    kinds.add(labels != null ? InputKind.LABELS : InputKind.TARGETS);
+    Path m = modelDir(model);
+    if (Files.isRegularFile(m.resolve(FEATURES))) {
+      kinds.add(InputKind.FEATURES);
+    }
+    if (Files.isRegularFile(m.resolve(SOURCE_PROBS))) {
+      kinds.add(InputKind.SOURCE_PROBABILITIES);
+      kinds.add(InputKind.SOURCE_LABELS);
+    }
+    if (Files.isRegularFile(m.resolve(SOURCE_LABELS))) {
+      kinds.add(InputKind.SOURCE_LABELS);
+    }
+    return kinds;
+  }
+
+  /**
+   * Reads a model's arrays, only those of the kinds asked for.
+   *
+   * @param model a model name
+   * @param kinds the kinds of input needed
+   * @return the input (the task's labels or targets are shared by every model)
+   * @throws InvalidInputException if a file is unreadable or its rows disagree with the task
+   */
+  public EstimationInput input(String model, Set<InputKind> kinds) {
+    Path m = modelDir(model);
+    Set<InputKind> present = available(model);
+    EstimationInput.Builder input = EstimationInput.builder().labels(labels).targets(targets);
+    if (kinds.contains(InputKind.FEATURES) && present.contains(InputKind.FEATURES)) {
+      NdArray raw = ArrayFiles.load(m.resolve(FEATURES).toString());
+      input.features(new Features(raw.asMatrix(), raw.origin()));
+    }
+    SourceProbabilities probabilities = null;
+    if ((kinds.contains(InputKind.SOURCE_PROBABILITIES) || kinds.contains(InputKind.SOURCE_LABELS))
+        && present.contains(InputKind.SOURCE_PROBABILITIES)) {
+      NdArray raw = ArrayFiles.load(m.resolve(SOURCE_PROBS).toString());
+      probabilities = new SourceProbabilities(raw.asMatrix(), raw.origin());
+      if (kinds.contains(InputKind.SOURCE_PROBABILITIES)) {
+        input.sourceProbabilities(probabilities);
+      }
+    }
+    if (kinds.contains(InputKind.SOURCE_LABELS)) {
+      if (Files.isRegularFile(m.resolve(SOURCE_LABELS))) {
+        NdArray raw = ArrayFiles.load(m.resolve(SOURCE_LABELS).toString());
+        input.sourceLabels(SourceLabels.of(raw.asVector("source labels"), raw.origin()));
+      } else if (probabilities != null) {
+        input.sourceLabels(SourceLabels.argmaxOf(probabilities));
+      }
+    }
+    return input.build();
+  }
+
+  private static Map<InputKind, String> fileNames() {
+    Map<InputKind, String> files = new EnumMap<>(InputKind.class);
+    files.put(InputKind.FEATURES, FEATURES);
+    files.put(InputKind.LABELS, LABELS);
+    files.put(InputKind.TARGETS, TARGETS);
+    files.put(InputKind.SOURCE_PROBABILITIES, SOURCE_PROBS);
+    files.put(InputKind.SOURCE_LABELS, SOURCE_LABELS + " or " + SOURCE_PROBS);
+    return files;
+  }
+}
