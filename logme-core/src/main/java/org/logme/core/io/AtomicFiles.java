@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files all-or-nothing: the content goes to a temporary file in the target's directory,
@@ -16,6 +18,7 @@ import java.nio.file.StandardCopyOption;
  * @since 0.1
  */
 public final class AtomicFiles {
+  private static final SecureRandom RANDOM = new SecureRandom();
   private AtomicFiles() {
   }
 
@@ -38,9 +41,13 @@ public final class AtomicFiles {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     Files.createDirectories(directory);
-    Path tmp = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+    // a fresh name created like any other file, so that it gets the usual permissions (umask)
+    // rather than the owner-only ones of Files.createTempFile
+    Path tmp = directory.resolve("." + absolute.getFileName() + "."
+        + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
         content.writeTo(out);
       }
       try {
