@@ -1,0 +1,112 @@
+package org.logme.api.stats;
+
+import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.api.linalg.Matrix;
+
+/**
+ * Column means, centring, standardising and covariance matrices of a data matrix whose rows are
+ * samples, with the divisor stated explicitly: {@code ddof = 1} gives numpy's {@code cov}
+ * (N − 1), {@code ddof = 0} the population covariance (N).
+ *
+ * @since 0.1
+ */
+public final class Covariance {
+  private Covariance() {
+  }
+
+  /**
+   * @param x an N×D matrix
+   * @return the D column means
+   */
+  public static double[] columnMeans(Matrix x) {
+    int n = x.rows();
+    int d = x.cols();
+    double[] data = x.data();
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += data[i * d + j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= n;
+    }
+    return mean;
+  }
+
+  /**
+   * @param x an N×D matrix
+   * @return a new matrix X − 1μᵀ with centred columns
+   */
+  public static Matrix centred(Matrix x) {
+    return minusRow(x, columnMeans(x));
+  }
+
+  /**
+   * @param x an N×D matrix
+   * @param row a vector of length D
+   * @return a new matrix whose row i is xᵢ − row
+   */
+  public static Matrix minusRow(Matrix x, double[] row) {
+    int d = x.cols();
+    if (row.length != d) {
+      throw new IllegalArgumentException("a row of " + row.length + " values for " + x);
+    }
+    double[] out = x.data().clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] -= row[i % d];
+    }
+    return Matrix.wrap(x.rows(), d, out);
+  }
+
+  /**
+   * Standardises each column with its mean and population standard deviation (scikit-learn's
+   * {@code StandardScaler}); a column of zero variance keeps scale 1, so it becomes 0.
+   *
+   * @param x an N×D matrix
+   * @return a new standardised matrix
+   */
+  public static Matrix standardized(Matrix x) {
+    int n = x.rows();
+    int d = x.cols();
+    Matrix centred = centred(x);
+    double[] c = centred.data();
+    double[] scale = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        scale[j] += c[i * d + j] * c[i * d + j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      double sd = Math.sqrt(scale[j] / n);
+      scale[j] = sd == 0 ? 1.0 : sd;
+    }
+    for (int i = 0; i < c.length; i++) {
+      c[i] /= scale[i % d];
+    }
+    return centred;
+  }
+
+  /**
+   * The covariance matrix X̄ᵀX̄ / (N − ddof) of the columns, X̄ the centred X.
+   *
+   * @param x an N×D matrix
+   * @param ddof 0 (population, divisor N) or 1 (sample, divisor N − 1)
+   * @param backend the linear algebra
+   * @return the D×D covariance, exactly symmetric
+   * @throws IllegalArgumentException if N − ddof ≤ 0
+   */
+  public static Matrix of(Matrix x, int ddof, LinearAlgebraBackend backend) {
+    int divisor = x.rows() - ddof;
+    if (divisor <= 0 || ddof < 0) {
+      throw new IllegalArgumentException("a covariance with ddof=" + ddof + " needs more than "
+          + ddof + " rows, got " + x.rows());
+    }
+    Matrix g = backend.gram(centred(x));
+    double[] data = g.data();
+    for (int i = 0; i < data.length; i++) {
+      data[i] /= divisor;
+    }
+    return g;
+  }
+}
