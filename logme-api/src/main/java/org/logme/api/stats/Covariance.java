@@ -60,8 +60,12 @@ public final class Covariance {
   }
 
   /**
-   * Standardises each column with its mean and population standard deviation (scikit-learn's
-   * {@code StandardScaler}); a column of zero variance keeps scale 1, so it becomes 0.
+   * Standardises each column with its mean and population standard deviation, as
+   * scikit-learn's {@code StandardScaler} (version 1.2) does: a column whose variance is within
+   * rounding of zero keeps scale 1, so it stays (nearly) 0. "Within rounding" is scikit-learn's
+   * {@code _is_constant_feature} bound for the two-pass variance, var ≤ N·ε·var + (N·|mean|·ε)²;
+   * without it a constant column shifted by an offset, whose computed mean is off by an ulp,
+   * would be blown up to ±1.
    *
    * @param x an N×D matrix
    * @return a new standardised matrix
@@ -69,7 +73,8 @@ public final class Covariance {
   public static Matrix standardized(Matrix x) {
     int n = x.rows();
     int d = x.cols();
-    Matrix centred = centred(x);
+    double[] mean = columnMeans(x);
+    Matrix centred = minusRow(x, mean);
     double[] c = centred.data();
     double[] scale = new double[d];
     for (int i = 0; i < n; i++) {
@@ -77,9 +82,12 @@ public final class Covariance {
         scale[j] += c[i * d + j] * c[i * d + j];
       }
     }
+    double eps = Math.ulp(1.0);
     for (int j = 0; j < d; j++) {
-      double sd = Math.sqrt(scale[j] / n);
-      scale[j] = sd == 0 ? 1.0 : sd;
+      double variance = scale[j] / n;
+      double bound = n * eps * variance + Math.pow(n * Math.abs(mean[j]) * eps, 2);
+      double sd = Math.sqrt(variance);
+      scale[j] = variance <= bound || sd == 0 ? 1.0 : sd;
     }
     for (int i = 0; i < c.length; i++) {
       c[i] /= scale[i % d];
