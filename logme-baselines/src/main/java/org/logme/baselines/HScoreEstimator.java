@@ -5,6 +5,7 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
+import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
 import org.logme.api.stats.ClassMeans;
 import org.logme.api.stats.Covariance;
@@ -28,15 +29,19 @@ import org.logme.api.stats.Covariance;
  *   <li>Direction: higher is better; 0 ≤ H ≤ C − 1, exactly C − 1 when the centred features
  *       have rank N − 1 (N ≤ D). Invariant to any invertible affine map of the features (tllib
  *       variant) and to relabelling the classes.</li>
- *   <li>Cost: one thin SVD of the centred N×D features, O(N·D·min(N, D)); O(N·D) memory.</li>
- *   <li>How it is computed: with F̄ = U S Vᵀ, pinv(Cov₁(F)) = (N − 1)·V S⁻² Vᵀ and
- *       Cov₁(G) = BᵀB (B the C×D between-class factor), so H = (N − 1)·‖B V S⁻¹‖²_F over the
- *       kept singular values. The reference's cut-off σ(Cov) &gt; 1e-15·σ_max(Cov) is applied as
- *       σᵢ² &gt; 1e-15·σ₁², the same test on the same quantities, but the singular values of F̄
- *       carry rounding noise of about 1e-16·σ₁, i.e. 1e-32 on the squared scale, far below the
- *       cut-off, whereas the reference's covariance eigenvalues carry noise of about 1e-16 of the
- *       largest, just under it. So rank-deficient inputs (N ≤ D, constant or duplicated columns)
- *       keep exactly the singular values the reference keeps on its fixtures, with margin.</li>
+ *   <li>How it is computed: with F̄ᵀF̄ = V Λ Vᵀ, pinv(Cov₁(F)) = (N − 1)·V Λ⁺ Vᵀ and
+ *       Cov₁(G) = BᵀB (B the C×D between-class factor), so H = (N − 1)·Σᵢ ‖B vᵢ‖²/λᵢ over the
+ *       kept λᵢ &gt; 1e-15·λ₁, the reference's cut-off on the covariance's singular values.
+ *       That test is decided where it is safe: when N ≥ D and every eigenvalue of the D×D Gram
+ *       matrix lies above the cut-off by more than its rounding noise (D·ε·λ₁), all are kept and
+ *       the Gram eigendecomposition is used (the reference's own numerics). Otherwise (N &lt; D,
+ *       constant or collinear columns, or a value near the cut-off) Λ comes from the thin SVD of
+ *       F̄ (λ = σ²), whose noise is about ε²λ₁ on the squared scale, far below the cut-off,
+ *       whereas a Gram or covariance eigenvalue meant to be 0 carries noise of order ε·λ₁, just
+ *       under it; so rank-deficient inputs keep exactly the values the reference keeps on its
+ *       fixtures, with margin.</li>
+ *   <li>Cost: O(N·D²) for the Gram matrix and O(D³) for its eigendecomposition; on the exact
+ *       path a thin SVD of the N×D features, O(N·D·min(N, D)). O(N·D) memory.</li>
  *   <li>Difference from the reference: class ids with gaps are remapped (the reference's mean of
  *       an empty class is NaN, so it returns NaN).</li>
  * </ul>
@@ -76,24 +81,50 @@ public final class HScoreEstimator extends Baseline {
     Matrix x = variant == Variant.PARC ? Covariance.standardized(f) : f;
     ClassMeans means = ClassMeans.of(x, labels.classIndices(), labels.classCount(),
         variant == Variant.PARC ? PARC_COUNT_EPS : 0);
-    ThinSvd svd = backend.thinSvd(Covariance.centred(x));
-    double[] s = svd.singularValues();
+    Matrix centred = Covariance.centred(x);
+    Spectrum spectrum = spectrum(centred, backend);
+    double[] lambda = spectrum.values();
     int kept = 0;
-    while (kept < s.length && s[kept] * s[kept] > RCOND * s[0] * s[0]) {
+    while (kept < lambda.length && lambda[kept] > RCOND * lambda[0]) {
       kept++;
     }
     double sum = 0;
     double[] p = kept == 0 ? new double[0]
-        : backend.multiply(means.betweenFactor(1), svd.v().columns(0, kept)).data();
+        : backend.multiply(means.betweenFactor(1), spectrum.vectors().columns(0, kept)).data();
     for (int i = 0; i < p.length; i++) {
-      double v = p[i] / s[i % kept];
-      sum += v * v;
+      sum += p[i] * p[i] / lambda[i % kept];
     }
     double score = (f.rows() - 1) * sum;
     return EstimateResult.builder(NAME, score)
-        .warnings(svd.warnings())
+        .warnings(spectrum.warnings())
         .detail("variant", variant.name().toLowerCase(java.util.Locale.ROOT))
+        .detail("decomposition", spectrum.source())
         .detail("rank_kept", kept)
         .detail("upper_bound", labels.classCount() - 1);
+  }
+
+  /** The squared singular values of F̄ (descending) with its right singular vectors. */
+  private record Spectrum(double[] values, Matrix vectors, String source,
+      java.util.List<String> warnings) {
+  }
+
+  private static Spectrum spectrum(Matrix centred, LinearAlgebraBackend backend) {
+    int d = centred.cols();
+    if (centred.rows() >= d) {
+      SymmetricEigen eig = backend.symmetricEigen(backend.gram(centred));
+      double[] values = eig.values();
+      double noise = d * Math.ulp(1.0) * values[0];
+      if (values[0] > 0 && values[d - 1] > RCOND * values[0] + noise) {
+        return new Spectrum(values, eig.vectors(), "eigendecomposition of the Gram matrix",
+            eig.warnings());
+      }
+    }
+    ThinSvd svd = backend.thinSvd(centred);
+    double[] s = svd.singularValues();
+    double[] values = new double[s.length];
+    for (int i = 0; i < s.length; i++) {
+      values[i] = s[i] * s[i];
+    }
+    return new Spectrum(values, svd.v(), "thin SVD of the centred features", svd.warnings());
   }
 }

@@ -177,6 +177,30 @@ class PropertiesTest {
 
   @ParameterizedTest
   @MethodSource("backends")
+  void hscoreGivesTheSameValueOnItsGramAndItsSvdPaths(LinearAlgebraBackend backend) {
+    // a duplicated column leaves the column span, hence H, unchanged, but makes the Gram
+    // matrix singular, which sends the computation to the exact SVD path
+    EstimationInput input = blobs(200, 8, 4, 0.7, 11);
+    Matrix f = input.features().orElseThrow().matrix();
+    Matrix duplicated = Matrix.zeros(200, 9);
+    for (int i = 0; i < 200; i++) {
+      for (int j = 0; j < 9; j++) {
+        duplicated.set(i, j, f.get(i, j == 8 ? 3 : j) * (j == 8 ? -2 : 1));
+      }
+    }
+    var gram = Estimators.create("hscore").estimate(input, backend);
+    var svd = Estimators.create("hscore").estimate(EstimationInput.builder()
+        .features(new Features(duplicated, "F2")).labels(input.labels().orElseThrow()).build(),
+        backend);
+    assertThat(gram.details()).containsEntry("decomposition",
+        "eigendecomposition of the Gram matrix");
+    assertThat(svd.details()).containsEntry("decomposition", "thin SVD of the centred features");
+    assertThat(svd.details()).containsEntry("rank_kept", 8);
+    assertThat(svd.score()).isCloseTo(gram.score(), within(1e-9 * gram.score()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("backends")
   void hscoreIsCMinusOneWhenTheCentredFeaturesHaveRankNMinusOne(LinearAlgebraBackend backend) {
     EstimationInput wide = blobs(40, 100, 4, 0.3, 9);
     assertThat(Estimators.create("hscore").estimate(wide, backend).score())
