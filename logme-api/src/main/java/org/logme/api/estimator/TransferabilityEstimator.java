@@ -50,7 +50,7 @@ public interface TransferabilityEstimator {
       }
     }
     String needs = acceptedInputs().stream()
-        .map(c -> c.stream().map(InputKind::option).collect(Collectors.joining(" + ")))
+        .map(c -> c.stream().sorted().map(InputKind::option).collect(Collectors.joining(" + ")))
         .collect(Collectors.joining(" or "));
     return Optional.of("estimator '" + name() + "' needs " + needs);
   }

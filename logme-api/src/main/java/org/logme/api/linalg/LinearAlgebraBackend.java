@@ -31,6 +31,28 @@ public interface LinearAlgebraBackend {
   Matrix outerGram(Matrix a);
 
   /**
+   * Accumulates a Gram matrix block by block, for data streamed in row blocks: G ← G + RᵀR.
+   * The default adds {@link #gram(Matrix)} of the block; backends override it with an in-place
+   * update.
+   *
+   * @param accumulator a symmetric n×n matrix, updated in place and left exactly symmetric
+   * @param rows an m×n block of rows
+   * @throws IllegalArgumentException if the shapes do not fit
+   */
+  default void addGram(Matrix accumulator, Matrix rows) {
+    if (accumulator.rows() != rows.cols() || accumulator.cols() != rows.cols()) {
+      throw new IllegalArgumentException("cannot add the Gram matrix of " + rows + " to "
+          + accumulator);
+    }
+    double[] block = gram(rows).data();
+    double[] acc = accumulator.data();
+    for (int i = 0; i < acc.length; i++) {
+      acc[i] += block[i];
+    }
+    Matrices.mirrorUpper(accumulator);
+  }
+
+  /**
    * @param a an m×k matrix
    * @param b a k×n matrix
    * @return the m×n product AB

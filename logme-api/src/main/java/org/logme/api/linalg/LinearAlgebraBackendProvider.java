@@ -15,6 +15,17 @@ public interface LinearAlgebraBackendProvider {
   /** @return one line saying what the backend is built on */
   String description();
 
-  /** @return the backend (backends are stateless; a provider may return a shared instance) */
+  /**
+   * @return the backend, using as many threads as there are processors (backends are
+   *     stateless; a provider may return a shared instance)
+   */
   LinearAlgebraBackend create();
+
+  /**
+   * @param threads the most threads the backend's own parallel kernels may use (≥ 1)
+   * @return the backend; the default ignores the limit
+   */
+  default LinearAlgebraBackend create(int threads) {
+    return create();
+  }
 }

@@ -96,6 +96,32 @@ public abstract class BackendContractTest {
     assertThat(a.sameValues(before)).as("input unchanged").isTrue();
   }
 
+  @Test
+  void addGramAccumulatesBlocksIntoTheGramOfTheirConcatenation() {
+    Matrix a = gaussian(700, 37, 21);
+    Matrix accumulator = Matrix.zeros(37, 37);
+    int[] cuts = {0, 1, 300, 557, 700};
+    for (int k = 0; k + 1 < cuts.length; k++) {
+      Matrix block = Matrix.wrap(cuts[k + 1] - cuts[k], 37,
+          java.util.Arrays.copyOfRange(a.data(), cuts[k] * 37, cuts[k + 1] * 37));
+      backend().addGram(accumulator, block);
+      assertExactlySymmetric(accumulator);
+    }
+    assertThat(maxAbsDiff(accumulator, naiveMultiply(a.transpose(), a))).isLessThan(1e-9);
+    assertThatThrownBy(() -> backend().addGram(Matrix.zeros(3, 3), Matrix.zeros(2, 4)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void largeGramMatricesAreExactWhateverTheTiling() {
+    // sizes that are not multiples of the 4x4 tiles or of the row blocks
+    Matrix a = gaussian(1031, 77, 22);
+    assertThat(maxAbsDiff(backend().gram(a), naiveMultiply(a.transpose(), a))).isLessThan(1e-9);
+    Matrix wide = gaussian(45, 301, 23);
+    assertThat(maxAbsDiff(backend().outerGram(wide), naiveMultiply(wide, wide.transpose())))
+        .isLessThan(1e-9);
+  }
+
   @ParameterizedTest(name = "{0}x{1}")
   @MethodSource("shapes")
   void outerGramIsAAtAndExactlySymmetric(int m, int n) {

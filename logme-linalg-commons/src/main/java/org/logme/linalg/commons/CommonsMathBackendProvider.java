@@ -1,5 +1,7 @@
 package org.logme.linalg.commons;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 
@@ -9,7 +11,7 @@ import org.logme.api.linalg.LinearAlgebraBackendProvider;
  * @since 0.1
  */
 public final class CommonsMathBackendProvider implements LinearAlgebraBackendProvider {
-  private static final CommonsMathBackend BACKEND = new CommonsMathBackend();
+  private static final Map<Integer, CommonsMathBackend> BY_THREADS = new ConcurrentHashMap<>();
 
   @Override
   public String name() {
@@ -18,12 +20,17 @@ public final class CommonsMathBackendProvider implements LinearAlgebraBackendPro
 
   @Override
   public String description() {
-    return "Apache Commons Math 3.6.1 (pure Java, single-threaded; SVD fallback for"
-        + " eigendecompositions that do not converge)";
+    return "Apache Commons Math 3.6.1 (pure Java; decompositions single-threaded, Gram matrices"
+        + " multi-threaded; SVD fallback for eigendecompositions that do not converge)";
   }
 
   @Override
   public LinearAlgebraBackend create() {
-    return BACKEND;
+    return create(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Override
+  public LinearAlgebraBackend create(int threads) {
+    return BY_THREADS.computeIfAbsent(Math.max(1, threads), CommonsMathBackend::new);
   }
 }

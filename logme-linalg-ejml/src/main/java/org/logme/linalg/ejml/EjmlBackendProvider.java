@@ -1,5 +1,7 @@
 package org.logme.linalg.ejml;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 
@@ -9,7 +11,7 @@ import org.logme.api.linalg.LinearAlgebraBackendProvider;
  * @since 0.1
  */
 public final class EjmlBackendProvider implements LinearAlgebraBackendProvider {
-  private static final EjmlBackend BACKEND = new EjmlBackend();
+  private static final Map<Integer, EjmlBackend> BY_THREADS = new ConcurrentHashMap<>();
 
   @Override
   public String name() {
@@ -18,11 +20,17 @@ public final class EjmlBackendProvider implements LinearAlgebraBackendProvider {
 
   @Override
   public String description() {
-    return "EJML 0.46 (pure Java; multi-threaded products, symmetric QR eigensolver)";
+    return "EJML 0.46 (pure Java; multi-threaded products and Gram matrices, symmetric QR"
+        + " eigensolver)";
   }
 
   @Override
   public LinearAlgebraBackend create() {
-    return BACKEND;
+    return create(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Override
+  public LinearAlgebraBackend create(int threads) {
+    return BY_THREADS.computeIfAbsent(Math.max(1, threads), EjmlBackend::new);
   }
 }

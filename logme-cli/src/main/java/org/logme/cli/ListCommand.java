@@ -1,0 +1,107 @@
+package org.logme.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.logme.api.PluginRegistry;
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.TransferabilityEstimator;
+import org.logme.api.linalg.LinearAlgebraBackendProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code logme list}: the estimators and backends found on the class path.
+ *
+ * @since 0.1
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List the estimators and linear-algebra backends"
+    + " available (found as plugins on the class path).")
+final class ListCommand implements Callable<Integer> {
+  private final PluginRegistry<EstimatorProvider> estimators;
+  private final PluginRegistry<LinearAlgebraBackendProvider> backends;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also show each estimator's"
+      + " hyper-parameters (set them with 'logme score --param KEY=VALUE').")
+  boolean verbose;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  @Inject
+  ListCommand(PluginRegistry<EstimatorProvider> estimators,
+      PluginRegistry<LinearAlgebraBackendProvider> backends) {
+    this.estimators = estimators;
+    this.backends = backends;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode root = Json.object();
+      ObjectNode e = root.putObject("estimators");
+      estimators.all().forEach((name, p) -> {
+        ObjectNode node = e.putObject(name);
+        TransferabilityEstimator estimator = p.create();
+        node.put("description", p.description());
+        node.put("needs", needs(estimator));
+        node.put("higher_is_better", estimator.higherIsBetter());
+        ObjectNode params = node.putObject("parameters");
+        for (ParameterSpec s : p.parameters()) {
+          ObjectNode param = params.putObject(s.name());
+          param.put("default", s.defaultValue());
+          param.put("description", s.description());
+          Json.put(param, "choices", s.choices());
+        }
+      });
+      ObjectNode b = root.putObject("backends");
+      backends.all().forEach((name, p) -> b.putObject(name).put("description", p.description()));
+      out.println(Json.write(root));
+      return ExitCode.OK;
+    }
+    out.println("Estimators (logme score --estimator NAME):");
+    int width = Math.max(estimators.all().keySet().stream().mapToInt(String::length).max()
+        .orElse(0), backends.all().keySet().stream().mapToInt(String::length).max().orElse(0));
+    estimators.all().forEach((name, p) -> {
+      TransferabilityEstimator estimator = p.create();
+      out.printf("  %-" + width + "s  %s%n", name, p.description());
+      out.printf("  %-" + width + "s  needs %s; %s is better%n", "", needs(estimator),
+          estimator.higherIsBetter() ? "higher" : "lower");
+      if (verbose) {
+        for (ParameterSpec s : p.parameters()) {
+          out.printf("  %-" + width + "s    --param %s=%s%s%n  %-" + width + "s      %s%n", "",
+              s.name(), s.defaultValue(), s.choices().isEmpty() ? ""
+                  : "  (one of " + String.join(", ", s.choices()) + ")", "", s.description());
+        }
+      }
+    });
+    out.println();
+    out.println("Backends (logme score --backend NAME; default ejml):");
+    backends.all().forEach((name, p) -> out.printf("  %-" + width + "s  %s%n", name,
+        p.description()));
+    if (!verbose) {
+      out.println();
+      out.println("Run 'logme list --verbose' for the estimators' hyper-parameters.");
+    }
+    return ExitCode.OK;
+  }
+
+  private static String needs(TransferabilityEstimator estimator) {
+    return estimator.acceptedInputs().stream()
+        .map(set -> set.stream().sorted().map(InputKind::option)
+            .collect(Collectors.joining(" + ")))
+        .collect(Collectors.joining(" or "));
+  }
+
+}
