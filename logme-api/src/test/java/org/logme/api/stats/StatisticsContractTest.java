@@ -175,7 +175,10 @@ public abstract class StatisticsContractTest {
             largest = i;
           }
         }
-        assertThat(scores.get(largest, a)).isPositive();
+        if (variance[a] > 1e-12 * variance[0]) {
+          // a zero-variance component (the centred 8×30 data has rank 7) has no sign
+          assertThat(scores.get(largest, a)).isPositive();
+        }
       }
       // the scores of all components reproduce the centred data's pairwise inner products
       Matrix centred = Covariance.centred(x);
