@@ -21,7 +21,8 @@ import org.logme.api.linalg.Matrix;
  *   <li>Inputs: features and labels (at least two samples). Hyper-parameters: none.</li>
  *   <li>Direction: higher is better; in [0, 100]. Invariant to rotations, translations and
  *       uniform scaling of the features (up to distance ties) and to relabelling.</li>
- *   <li>Cost: the N×N inner products in row blocks, O(N²·D) time, O(N·D + 256·N) memory.</li>
+ *   <li>Cost: the N×N inner products, O(N²·D) time; they are formed whole (8·N² bytes) up to
+ *       N = 8192 and in row blocks beyond.</li>
  *   <li>Difference from the reference: the reference argsorts each row (numpy's unstable
  *       quicksort) and takes position 1, assuming position 0 is the sample itself; with exact
  *       distance ties or duplicated samples its choice is arbitrary. Here the neighbour is the
@@ -34,7 +35,6 @@ import org.logme.api.linalg.Matrix;
 public final class KnnEstimator extends Baseline {
   /** The name users select it by. */
   public static final String NAME = "knn";
-  private static final int BLOCK = 256;
 
   /** Creates the estimator (it has no hyper-parameters). */
   public KnnEstimator() {
@@ -56,15 +56,10 @@ public final class KnnEstimator extends Baseline {
       }
       norms[i] = s;
     }
-    Matrix ft = f.transpose();
-    int correct = 0;
-    for (int start = 0; start < n; start += BLOCK) {
-      int end = Math.min(n, start + BLOCK);
-      Matrix block = Matrix.wrap(end - start, d,
-          java.util.Arrays.copyOfRange(fd, start * d, end * d));
-      double[] g = backend.multiply(block, ft).data();
-      for (int i = start; i < end; i++) {
-        int row = (i - start) * n;
+    int[] correct = new int[1];
+    RowProducts.forEach(f, backend, (first, end, g) -> {
+      for (int i = first; i < end; i++) {
+        int row = (i - first) * n;
         int best = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int j = 0; j < n; j++) {
@@ -78,13 +73,13 @@ public final class KnnEstimator extends Baseline {
           }
         }
         if (best >= 0 && labels.classIndex(best) == labels.classIndex(i)) {
-          correct++;
+          correct[0]++;
         }
       }
-    }
-    double accuracy = (double) correct / n * 100;
+    });
+    double accuracy = (double) correct[0] / n * 100;
     return EstimateResult.builder(NAME, accuracy)
-        .detail("correct", correct)
+        .detail("correct", correct[0])
         .detail("samples", n);
   }
 }

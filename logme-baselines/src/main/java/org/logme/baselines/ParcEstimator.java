@@ -33,9 +33,9 @@ import org.logme.api.stats.Spearman;
  *   <li>Hyper-parameters: {@code n_dims} (default 32; {@code none} skips the PCA), and
  *       {@code seed} (default 1919, the reference's {@code random_state}).</li>
  *   <li>Direction: higher is better; in [−100, 100].</li>
- *   <li>Cost: the randomized PCA, O(N·D·(k + 10)); the N×N correlations, O(N²·k) time; the
- *       N(N−1)/2 dissimilarities are kept and sorted, O(N² log N) time and about 16·N² bytes
- *       (400 MB at N = 5000).</li>
+ *   <li>Cost: the randomized PCA, O(N·D·(k + 10)); the N×N correlations, O(N²·k) time (formed
+ *       whole up to N = 8192, in row blocks beyond); the N(N−1)/2 dissimilarities are kept and
+ *       sorted, O(N² log N) time; about 24·N² bytes at the peak (600 MB at N = 5000).</li>
  *   <li>Label ties: the reference builds R₂ with {@code numpy.corrcoef}, which is inexact when C
  *       is not a power of two; would-be ties then get distinct ranks and its published value
  *       moves with the label numbering (by up to 1 point on the reference fixtures). Here the
@@ -134,10 +134,9 @@ public final class ParcEstimator extends Baseline {
     return Matrix.wrap(n, k, out);
   }
 
-  /** Spearman(1 − corr, [yᵢ ≠ yⱼ]) over the pairs i &lt; j, computed in row blocks. */
+  /** Spearman(1 − corr, [yᵢ ≠ yⱼ]) over the pairs i &lt; j. */
   private double spearmanOfDissimilarities(Matrix z, Labels labels, LinearAlgebraBackend backend) {
     int n = z.rows();
-    int k = z.cols();
     long same = 0;
     for (int count : labels.counts()) {
       same += (long) count * (count - 1) / 2;
@@ -153,29 +152,21 @@ public final class ParcEstimator extends Baseline {
     }
     double[] sameClass = new double[(int) same];
     double[] otherClass = new double[(int) (pairs - same)];
-    int s = 0;
-    int o = 0;
-    Matrix zt = z.transpose();
-    int block = Math.max(1, Math.min(n, (1 << 22) / Math.max(1, n)));
-    double[] zd = z.data();
-    for (int start = 0; start < n; start += block) {
-      int end = Math.min(n, start + block);
-      Matrix rows = Matrix.wrap(end - start, k, java.util.Arrays.copyOfRange(zd, start * k,
-          end * k));
-      double[] corr = backend.multiply(rows, zt).data();
-      for (int i = start; i < end; i++) {
-        int base = (i - start) * n;
+    int[] filled = new int[2];
+    RowProducts.forEach(z, backend, (first, end, corr) -> {
+      for (int i = first; i < end; i++) {
+        int base = (i - first) * n;
         int yi = labels.classIndex(i);
         for (int j = i + 1; j < n; j++) {
           double r = 1 - Math.max(-1, Math.min(1, corr[base + j]));
           if (labels.classIndex(j) == yi) {
-            sameClass[s++] = r;
+            sameClass[filled[0]++] = r;
           } else {
-            otherClass[o++] = r;
+            otherClass[filled[1]++] = r;
           }
         }
       }
-    }
+    });
     double rho = Spearman.withBinary(sameClass, otherClass);
     if (Double.isNaN(rho)) {
       throw new InvalidInputException(prefix() + "every pair of samples is equally correlated"
