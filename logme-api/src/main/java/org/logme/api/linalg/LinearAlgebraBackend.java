@@ -113,4 +113,113 @@ public interface LinearAlgebraBackend {
    * @throws IllegalArgumentException if the shapes do not fit
    */
   Matrix solve(Matrix a, Matrix b);
+
+  /**
+   * The Moore–Penrose pseudo-inverse with a relative cut-off, as {@code numpy.linalg.pinv(a,
+   * rcond)} computes it: from the thin SVD A = U diag(σ) Vᵀ, A⁺ = V diag(σ⁺) Uᵀ where
+   * σ⁺ᵢ = 1/σᵢ if σᵢ &gt; rcond·σ_max and 0 otherwise.
+   *
+   * @param a an m×n matrix
+   * @param rcond the relative cut-off, ≥ 0 (numpy's default is 1e-15)
+   * @return the n×m pseudo-inverse; zero if A is zero
+   * @throws IllegalArgumentException if rcond is negative or not finite
+   * @since 0.1
+   */
+  default Matrix pseudoInverse(Matrix a, double rcond) {
+    if (!(rcond >= 0) || !Double.isFinite(rcond)) {
+      throw new IllegalArgumentException("rcond must be a finite number >= 0, not " + rcond);
+    }
+    ThinSvd svd = thinSvd(a);
+    double[] s = svd.singularValues();
+    double cutoff = s.length == 0 ? 0 : rcond * s[0];
+    Matrix scaledV = svd.v().copy();
+    int n = scaledV.rows();
+    int k = scaledV.cols();
+    double[] v = scaledV.data();
+    for (int j = 0; j < k; j++) {
+      double inverse = s[j] > cutoff ? 1.0 / s[j] : 0.0;
+      for (int i = 0; i < n; i++) {
+        v[i * k + j] *= inverse;
+      }
+    }
+    return multiply(scaledV, svd.u().transpose());
+  }
+
+  /**
+   * The Cholesky factor of a symmetric positive-definite matrix (the upper triangle is ignored).
+   *
+   * @param s a symmetric positive-definite n×n matrix
+   * @return the lower-triangular L with S = LLᵀ and a positive diagonal (new matrix, zeros
+   *     above the diagonal)
+   * @throws org.logme.api.NumericalException if S is not positive definite to working precision
+   * @throws IllegalArgumentException if s is not square
+   * @since 0.1
+   */
+  default Matrix cholesky(Matrix s) {
+    Matrices.checkSquare(s);
+    int n = s.rows();
+    double[] a = s.data();
+    double[] l = new double[n * n];
+    for (int j = 0; j < n; j++) {
+      double d = a[j * n + j];
+      for (int k = 0; k < j; k++) {
+        d -= l[j * n + k] * l[j * n + k];
+      }
+      if (!(d > 0)) {
+        throw new org.logme.api.NumericalException("Cholesky factorisation failed: the " + n + "x"
+            + n + " matrix is not positive definite (pivot " + j + " is " + d + ")");
+      }
+      double ljj = Math.sqrt(d);
+      l[j * n + j] = ljj;
+      for (int i = j + 1; i < n; i++) {
+        double x = a[i * n + j];
+        for (int k = 0; k < j; k++) {
+          x -= l[i * n + k] * l[j * n + k];
+        }
+        l[i * n + j] = x / ljj;
+      }
+    }
+    return Matrix.wrap(n, n, l);
+  }
+
+  /**
+   * Solves LX = B by forward substitution for a lower-triangular L with a non-zero diagonal
+   * (entries above the diagonal are ignored).
+   *
+   * @param l an n×n lower-triangular matrix
+   * @param b an n×m right-hand side
+   * @return X, n×m (new matrix)
+   * @throws IllegalArgumentException if the shapes do not fit
+   * @throws org.logme.api.NumericalException if a diagonal entry of L is zero
+   * @since 0.1
+   */
+  default Matrix solveLowerTriangular(Matrix l, Matrix b) {
+    Matrices.checkSquare(l);
+    Matrices.checkMultiply(l, b);
+    int n = l.rows();
+    int m = b.cols();
+    double[] x = b.data().clone();
+    double[] ld = l.data();
+    for (int i = 0; i < n; i++) {
+      int row = i * m;
+      for (int k = 0; k < i; k++) {
+        double f = ld[i * n + k];
+        if (f != 0) {
+          int other = k * m;
+          for (int j = 0; j < m; j++) {
+            x[row + j] -= f * x[other + j];
+          }
+        }
+      }
+      double pivot = ld[i * n + i];
+      if (pivot == 0) {
+        throw new org.logme.api.NumericalException("cannot solve a triangular system: diagonal"
+            + " entry " + i + " of its " + n + "x" + n + " matrix is zero");
+      }
+      for (int j = 0; j < m; j++) {
+        x[row + j] /= pivot;
+      }
+    }
+    return Matrix.wrap(n, m, x);
+  }
 }

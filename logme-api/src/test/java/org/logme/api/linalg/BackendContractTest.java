@@ -312,6 +312,94 @@ public abstract class BackendContractTest {
         .hasMessageContaining("singular");
   }
 
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("shapes")
+  void pseudoInverseOfFullRankMatricesMeetsThePenroseConditions(int m, int n) {
+    Matrix a = gaussian(m, n, 20);
+    Matrix before = a.copy();
+    Matrix p = backend().pseudoInverse(a, 1e-15);
+    assertThat(p.rows()).isEqualTo(n);
+    assertThat(p.cols()).isEqualTo(m);
+    assertPenrose(a, p);
+    assertThat(a.sameValues(before)).as("input unchanged").isTrue();
+  }
+
+  @Test
+  void pseudoInverseOfRankDeficientMatricesDropsTheNullSpace() {
+    for (Matrix a : new Matrix[] {rankDeficient(30, 10, 3, 21), rankDeficient(10, 30, 4, 22),
+        gram(duplicatedAndZeroColumns())}) {
+      assertPenrose(a, backend().pseudoInverse(a, 1e-12));
+    }
+    assertThat(maxAbs(backend().pseudoInverse(Matrix.zeros(3, 2), 1e-15))).isZero();
+  }
+
+  @Test
+  void pseudoInverseAppliesTheRelativeCutOff() {
+    Matrix d = Matrix.of(new double[] {10, 0, 0}, new double[] {0, 1, 0},
+        new double[] {0, 0, 1e-3});
+    Matrix kept = backend().pseudoInverse(d, 1e-5);
+    assertThat(kept.get(2, 2)).isCloseTo(1e3, within(1e-9));
+    Matrix cut = backend().pseudoInverse(d, 1e-3);
+    assertThat(cut.get(2, 2)).isZero();
+    assertThat(cut.get(1, 1)).isCloseTo(1.0, within(1e-14));
+    assertThat(cut.get(0, 0)).isCloseTo(0.1, within(1e-15));
+    assertThatThrownBy(() -> backend().pseudoInverse(d, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private void assertPenrose(Matrix a, Matrix p) {
+    double scale = Math.max(1.0, maxAbs(a)) * Math.max(1.0, maxAbs(p));
+    int size = Math.max(a.rows(), a.cols());
+    Matrix apa = naiveMultiply(naiveMultiply(a, p), a);
+    assertThat(maxAbsDiff(apa, a)).as("A A+ A = A").isLessThan(1e-10 * scale * size);
+    Matrix pap = naiveMultiply(naiveMultiply(p, a), p);
+    assertThat(maxAbsDiff(pap, p)).as("A+ A A+ = A+").isLessThan(1e-10 * scale * maxAbs(p) * size);
+    Matrix ap = naiveMultiply(a, p);
+    assertThat(maxAbsDiff(ap, ap.transpose())).as("A A+ symmetric").isLessThan(1e-10 * size);
+    Matrix pa = naiveMultiply(p, a);
+    assertThat(maxAbsDiff(pa, pa.transpose())).as("A+ A symmetric").isLessThan(1e-10 * size);
+  }
+
+  @Test
+  void choleskyFactorsPositiveDefiniteMatrices() {
+    for (Matrix s : new Matrix[] {gram(gaussian(30, 10, 24)), hilbert(6),
+        Matrix.of(new double[] {4})}) {
+      Matrix before = s.copy();
+      Matrix l = backend().cholesky(s);
+      for (int i = 0; i < l.rows(); i++) {
+        assertThat(l.get(i, i)).isPositive();
+        for (int j = i + 1; j < l.cols(); j++) {
+          assertThat(l.get(i, j)).isZero();
+        }
+      }
+      assertThat(maxAbsDiff(naiveMultiply(l, l.transpose()), s))
+          .isLessThan(1e-12 * Math.max(1, maxAbs(s)));
+      assertThat(s.sameValues(before)).isTrue();
+    }
+    assertThat(backend().cholesky(Matrix.of(new double[] {4})).get(0, 0)).isEqualTo(2.0);
+  }
+
+  @Test
+  void choleskyRejectsMatricesThatAreNotPositiveDefinite() {
+    assertThatThrownBy(() -> backend().cholesky(indefinite()))
+        .isInstanceOf(NumericalException.class).hasMessageContaining("not positive definite");
+    assertThatThrownBy(() -> backend().cholesky(Matrix.zeros(3, 3)))
+        .isInstanceOf(NumericalException.class);
+  }
+
+  @Test
+  void solveLowerTriangularSolvesByForwardSubstitution() {
+    Matrix l = backend().cholesky(gram(gaussian(20, 8, 25)));
+    Matrix b = gaussian(8, 5, 26);
+    Matrix before = b.copy();
+    Matrix x = backend().solveLowerTriangular(l, b);
+    assertThat(maxAbsDiff(naiveMultiply(l, x), b)).isLessThan(1e-10);
+    assertThat(b.sameValues(before)).isTrue();
+    Matrix singular = Matrix.of(new double[] {1, 0}, new double[] {1, 0});
+    assertThatThrownBy(() -> backend().solveLowerTriangular(singular, Matrix.identity(2)))
+        .isInstanceOf(NumericalException.class);
+  }
+
   private static void assertExactlySymmetric(Matrix g) {
     for (int i = 0; i < g.rows(); i++) {
       for (int j = 0; j < i; j++) {

@@ -1,0 +1,63 @@
+package org.logme.baselines;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.logme.api.InvalidInputException;
+import org.logme.api.data.Labels;
+import org.logme.api.estimator.EstimateResult;
+import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.TransferabilityEstimator;
+import org.logme.api.linalg.LinearAlgebraBackend;
+
+/**
+ * What every baseline shares: its name, the inputs it accepts, the check that they are present
+ * and the record of remapped class ids. Subclasses implement {@link #compute}.
+ */
+abstract class Baseline implements TransferabilityEstimator {
+  /** Features plus class labels: what most baselines need. */
+  static final List<Set<InputKind>> FEATURES_AND_LABELS =
+      List.of(Set.of(InputKind.FEATURES, InputKind.LABELS));
+
+  private final String name;
+  private final List<Set<InputKind>> accepted;
+
+  Baseline(String name, List<Set<InputKind>> accepted) {
+    this.name = name;
+    this.accepted = List.copyOf(accepted);
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final List<Set<InputKind>> acceptedInputs() {
+    return accepted;
+  }
+
+  @Override
+  public final EstimateResult estimate(EstimationInput input, LinearAlgebraBackend backend) {
+    missingInputs(input).ifPresent(message -> {
+      throw new InvalidInputException(message);
+    });
+    EstimateResult.Builder result = compute(input, backend);
+    input.labels().filter(Labels::remapped).ifPresent(labels -> result
+        .detail("class_ids", Arrays.stream(labels.classIds()).boxed().toList()));
+    return result.higherIsBetter(higherIsBetter()).build();
+  }
+
+  /**
+   * @param input an input that satisfies {@link #acceptedInputs()}
+   * @param backend the linear algebra
+   * @return the result, not yet built
+   */
+  abstract EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend);
+
+  /** @return a message prefix naming this estimator */
+  final String prefix() {
+    return "estimator '" + name + "': ";
+  }
+}

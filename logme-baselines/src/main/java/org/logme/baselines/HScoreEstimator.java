@@ -1,0 +1,130 @@
+package org.logme.baselines;
+
+import org.logme.api.data.Labels;
+import org.logme.api.estimator.EstimateResult;
+import org.logme.api.estimator.EstimationInput;
+import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.api.linalg.Matrix;
+import org.logme.api.linalg.SymmetricEigen;
+import org.logme.api.linalg.ThinSvd;
+import org.logme.api.stats.ClassMeans;
+import org.logme.api.stats.Covariance;
+
+/**
+ * H-score (Bao, Li, Huang, Zhang &amp; Xu, "An Information-Theoretic Approach to Transferability
+ * in Task Transfer Learning", ICIP 2019), as thuml/Transfer-Learning-Library
+ * {@code tllib/ranking/hscore.py::h_score} (commit c4aa59eb) computes it:
+ * <pre>
+ *   H = tr( pinv_{1e-15}(Cov₁(F)) · Cov₁(G) )
+ * </pre>
+ * where Cov₁ is numpy's {@code cov} (divisor N − 1), G is the N×D matrix whose row i is the
+ * mean μ_{yᵢ} of sample i's class, and pinv_r drops singular values at or below r·σ_max.
+ *
+ * <ul>
+ *   <li>Inputs: features and labels.</li>
+ *   <li>Hyper-parameter {@code variant}: {@code tllib} (default, the formula above) or
+ *       {@code parc}, dbolya/parc {@code methods.py::HScore} (commit ddfca43a): the columns are
+ *       first standardised (mean, population std; a constant column keeps scale 1) and the class
+ *       means are Σ_{i∈c} xᵢ / (n_c + 1e-8). The two differ by about 1e-9 relative.</li>
+ *   <li>Direction: higher is better; 0 ≤ H ≤ C − 1, exactly C − 1 when the centred features
+ *       have rank N − 1 (N ≤ D). Invariant to any invertible affine map of the features (tllib
+ *       variant) and to relabelling the classes.</li>
+ *   <li>How it is computed: with F̄ᵀF̄ = V Λ Vᵀ, pinv(Cov₁(F)) = (N − 1)·V Λ⁺ Vᵀ and
+ *       Cov₁(G) = BᵀB (B the C×D between-class factor), so H = (N − 1)·Σᵢ ‖B vᵢ‖²/λᵢ over the
+ *       kept λᵢ &gt; 1e-15·λ₁, the reference's cut-off on the covariance's singular values.
+ *       That test is decided where it is safe: when N ≥ D and every eigenvalue of the D×D Gram
+ *       matrix lies above the cut-off by more than its rounding noise (D·ε·λ₁), all are kept and
+ *       the Gram eigendecomposition is used (the reference's own numerics). Otherwise (N &lt; D,
+ *       constant or collinear columns, or a value near the cut-off) Λ comes from the thin SVD of
+ *       F̄ (λ = σ²), whose noise is about ε²λ₁ on the squared scale, far below the cut-off,
+ *       whereas a Gram or covariance eigenvalue meant to be 0 carries noise of order ε·λ₁, just
+ *       under it; so rank-deficient inputs keep exactly the values the reference keeps on its
+ *       fixtures, with margin.</li>
+ *   <li>Cost: O(N·D²) for the Gram matrix and O(D³) for its eigendecomposition; on the exact
+ *       path a thin SVD of the N×D features, O(N·D·min(N, D)). O(N·D) memory.</li>
+ *   <li>Difference from the reference: class ids with gaps are remapped (the reference's mean of
+ *       an empty class is NaN, so it returns NaN).</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class HScoreEstimator extends Baseline {
+  /** The name users select it by. */
+  public static final String NAME = "hscore";
+  /** numpy's {@code pinv} cut-off used by the reference. */
+  static final double RCOND = 1e-15;
+  /** dbolya/parc's regulariser of the class counts. */
+  static final double PARC_COUNT_EPS = 1e-8;
+
+  /** The two published formulations. */
+  public enum Variant {
+    /** thuml/Transfer-Learning-Library {@code h_score}. */
+    TLLIB,
+    /** dbolya/parc {@code HScore}: standardised columns, class counts + 1e-8. */
+    PARC
+  }
+
+  private final Variant variant;
+
+  /**
+   * @param variant which published formulation to compute
+   */
+  public HScoreEstimator(Variant variant) {
+    super(NAME, FEATURES_AND_LABELS);
+    this.variant = variant;
+  }
+
+  @Override
+  EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {
+    Matrix f = input.features().orElseThrow().matrix();
+    Labels labels = input.labels().orElseThrow();
+    Matrix x = variant == Variant.PARC ? Covariance.standardized(f) : f;
+    ClassMeans means = ClassMeans.of(x, labels.classIndices(), labels.classCount(),
+        variant == Variant.PARC ? PARC_COUNT_EPS : 0);
+    Matrix centred = Covariance.centred(x);
+    Spectrum spectrum = spectrum(centred, backend);
+    double[] lambda = spectrum.values();
+    int kept = 0;
+    while (kept < lambda.length && lambda[kept] > RCOND * lambda[0]) {
+      kept++;
+    }
+    double sum = 0;
+    double[] p = kept == 0 ? new double[0]
+        : backend.multiply(means.betweenFactor(1), spectrum.vectors().columns(0, kept)).data();
+    for (int i = 0; i < p.length; i++) {
+      sum += p[i] * p[i] / lambda[i % kept];
+    }
+    double score = (f.rows() - 1) * sum;
+    return EstimateResult.builder(NAME, score)
+        .warnings(spectrum.warnings())
+        .detail("variant", variant.name().toLowerCase(java.util.Locale.ROOT))
+        .detail("decomposition", spectrum.source())
+        .detail("rank_kept", kept)
+        .detail("upper_bound", labels.classCount() - 1);
+  }
+
+  /** The squared singular values of F̄ (descending) with its right singular vectors. */
+  private record Spectrum(double[] values, Matrix vectors, String source,
+      java.util.List<String> warnings) {
+  }
+
+  private static Spectrum spectrum(Matrix centred, LinearAlgebraBackend backend) {
+    int d = centred.cols();
+    if (centred.rows() >= d) {
+      SymmetricEigen eig = backend.symmetricEigen(backend.gram(centred));
+      double[] values = eig.values();
+      double noise = d * Math.ulp(1.0) * values[0];
+      if (values[0] > 0 && values[d - 1] > RCOND * values[0] + noise) {
+        return new Spectrum(values, eig.vectors(), "eigendecomposition of the Gram matrix",
+            eig.warnings());
+      }
+    }
+    ThinSvd svd = backend.thinSvd(centred);
+    double[] s = svd.singularValues();
+    double[] values = new double[s.length];
+    for (int i = 0; i < s.length; i++) {
+      values[i] = s[i] * s[i];
+    }
+    return new Spectrum(values, svd.v(), "thin SVD of the centred features", svd.warnings());
+  }
+}

@@ -1,0 +1,29 @@
+package org.logme.baselines;
+
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.api.estimator.TransferabilityEstimator;
+
+/**
+ * Registers the {@value KnnEstimator#NAME} estimator ({@link KnnEstimator}) with
+ * {@link java.util.ServiceLoader}.
+ *
+ * @since 0.1
+ */
+public final class KnnEstimatorProvider implements EstimatorProvider {
+  @Override
+  public String name() {
+    return KnnEstimator.NAME;
+  }
+
+  @Override
+  public String description() {
+    return "kNN: leave-one-out 1-nearest-neighbour accuracy in percent (the baseline of "
+        + "Bolya et al., NeurIPS 2021)";
+  }
+
+  @Override
+  public TransferabilityEstimator create(EstimatorParameters parameters) {
+    return new KnnEstimator();
+  }
+}

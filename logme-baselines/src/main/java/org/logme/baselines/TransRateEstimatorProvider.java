@@ -1,0 +1,40 @@
+package org.logme.baselines;
+
+import java.util.List;
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.TransferabilityEstimator;
+
+/**
+ * Registers the {@value TransRateEstimator#NAME} estimator ({@link TransRateEstimator}) with
+ * {@link java.util.ServiceLoader}.
+ *
+ * @since 0.1
+ */
+public final class TransRateEstimatorProvider implements EstimatorProvider {
+  /** The eps parameter. */
+  public static final String EPS = "eps";
+
+  @Override
+  public String name() {
+    return TransRateEstimator.NAME;
+  }
+
+  @Override
+  public String description() {
+    return "TransRate: coding rate of the features minus the mean coding rate of the classes"
+        + " (Huang et al., ICML 2022)";
+  }
+
+  @Override
+  public List<ParameterSpec> parameters() {
+    return List.of(ParameterSpec.of(EPS, "1e-4",
+        "the distortion eps of the coding rate R = 1/2 log det(I + Z'Z/(n eps))"));
+  }
+
+  @Override
+  public TransferabilityEstimator create(EstimatorParameters parameters) {
+    return new TransRateEstimator(ParameterValues.positiveDouble(parameters, name(), EPS));
+  }
+}

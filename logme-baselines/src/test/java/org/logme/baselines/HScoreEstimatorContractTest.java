@@ -1,0 +1,12 @@
+package org.logme.baselines;
+
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.core.testing.EstimatorContractTest;
+
+/** The {@code hscore} estimator against the shared estimator contract. */
+class HScoreEstimatorContractTest extends EstimatorContractTest {
+  @Override
+  protected EstimatorProvider provider() {
+    return new HScoreEstimatorProvider();
+  }
+}

@@ -1,0 +1,12 @@
+package org.logme.baselines;
+
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.core.testing.EstimatorContractTest;
+
+/** The {@code leep} estimator against the shared estimator contract. */
+class LeepEstimatorContractTest extends EstimatorContractTest {
+  @Override
+  protected EstimatorProvider provider() {
+    return new LeepEstimatorProvider();
+  }
+}

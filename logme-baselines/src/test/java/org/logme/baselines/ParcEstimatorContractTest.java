@@ -1,0 +1,12 @@
+package org.logme.baselines;
+
+import org.logme.api.estimator.EstimatorProvider;
+import org.logme.core.testing.EstimatorContractTest;
+
+/** The {@code parc} estimator against the shared estimator contract. */
+class ParcEstimatorContractTest extends EstimatorContractTest {
+  @Override
+  protected EstimatorProvider provider() {
+    return new ParcEstimatorProvider();
+  }
+}
