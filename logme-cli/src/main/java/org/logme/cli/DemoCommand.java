@@ -3,11 +3,15 @@ package org.logme.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.logme.api.PluginRegistry;
 import org.logme.api.data.Features;
@@ -20,6 +24,16 @@ import org.logme.api.linalg.Matrix;
 import org.logme.cli.demo.DigitsData;
 import org.logme.cli.demo.FeatureExtractors;
 import org.logme.cli.demo.LinearProbe;
+import org.logme.eval.ImageNet10Benchmark;
+import org.logme.eval.report.CorrelationJson;
+import org.logme.eval.report.Report;
+import org.logme.eval.report.ReportWriter;
+import org.logme.eval.report.TextTables;
+import org.logme.eval.table.CorrelationTable;
+import org.logme.eval.table.Metric;
+import org.logme.eval.table.ResultsTable;
+import org.logme.eval.table.ScoreColumn;
+import org.logme.eval.stats.Statistic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +48,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, description = {
     "Rank a small embedded model zoo with LogME: nine feature extractors applied to the UCI"
         + " handwritten digits (1,797 images, 10 classes), next to the 5-fold linear-probe"
-        + " accuracy each really reaches. Needs no arguments."})
+        + " accuracy each really reaches. Then reproduce the LogME paper's comparison on the"
+        + " embedded ImageNet-10 benchmark (LogME, LEEP, NCE, H-score and static baselines),"
+        + " and write both as HTML reports. Needs no arguments."})
 final class DemoCommand implements Callable<Integer> {
   private static final int FOLDS = 5;
 
@@ -48,8 +64,17 @@ final class DemoCommand implements Callable<Integer> {
       description = "Linear-algebra backend (default: ${DEFAULT-VALUE}).")
   String backendName;
 
-  @Option(names = "--json", description = "Print the ranking as JSON.")
+  @Option(names = "--json", description = "Print the digits ranking and the benchmark's"
+      + " correlations as JSON.")
   boolean json;
+
+  @Option(names = "--report", paramLabel = "DIR", defaultValue = "logme-demo-report",
+      description = "Where to write the HTML reports (default: ./${DEFAULT-VALUE}; subfolders"
+          + " digits/ and imagenet10/).")
+  Path report;
+
+  @Option(names = "--no-report", description = "Do not write the reports.")
+  boolean noReport;
 
   @Inject
   DemoCommand(PluginRegistry<EstimatorProvider> estimators,
@@ -63,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     LinearAlgebraBackend backend = backends.get(backendName).create();
     var logme = estimators.get("logme").create();
     DigitsData data = DigitsData.load();
@@ -79,6 +104,10 @@ final class DemoCommand implements Callable<Integer> {
           accuracy));
     }
     rows.sort(Comparator.comparingDouble(Row::logme).reversed());
+    ResultsTable digits = digitsTable(rows);
+    CorrelationTable digitsCorrelations = CorrelationTable.compute(digits);
+    ResultsTable benchmark = ImageNet10Benchmark.table();
+    CorrelationTable benchmarkCorrelations = CorrelationTable.compute(benchmark);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = Json.object();
@@ -89,14 +118,54 @@ final class DemoCommand implements Callable<Integer> {
         models.addObject().put("model", r.model()).put("dimension", r.dimension())
             .put("logme", r.logme()).put("probe_accuracy", r.accuracy());
       }
+      root.set("digits_correlations", CorrelationJson.correlationsNode(digitsCorrelations));
+      root.set("imagenet10_correlations",
+          CorrelationJson.correlationsNode(benchmarkCorrelations));
       out.println(Json.write(root));
-      return ExitCode.OK;
+    } else {
+      printTable(out, rows, digitsCorrelations);
+      printBenchmark(out, benchmarkCorrelations);
     }
-    printTable(out, rows);
+    if (!noReport) {
+      Path digitsReport = ReportWriter.write(report.resolve("digits"), Report.of(digits)
+          .withTitle("logme demo: feature extractors on the UCI handwritten digits"));
+      Path benchmarkReport = ReportWriter.write(report.resolve("imagenet10"),
+          Report.of(benchmark).withTitle("ImageNet-10 benchmark of the LogME paper (published"
+              + " scores and fine-tuned accuracies)"));
+      spec.commandLine().getErr().println("logme: reports written to "
+          + digitsReport.toAbsolutePath() + " and " + benchmarkReport.toAbsolutePath());
+    }
     return ExitCode.OK;
   }
 
-  private void printTable(PrintWriter out, List<Row> rows) {
+  /** The digits zoo as a results table: LogME, and the dimension as a static baseline. */
+  private static ResultsTable digitsTable(List<Row> rows) {
+    var builder = ResultsTable.builder("digits demo", "probe_accuracy", List.of(
+        ScoreColumn.estimator("logme"), ScoreColumn.staticBaseline("dimension")));
+    for (Row r : rows) {
+      builder.add(ResultsTable.ALL, r.model(), OptionalDouble.of(100 * r.accuracy()),
+          Map.of("logme", r.logme(), "dimension", (double) r.dimension()));
+    }
+    return builder.build();
+  }
+
+  private static void printBenchmark(PrintWriter out, CorrelationTable correlations) {
+    out.println();
+    out.println("The paper's comparison: ImageNet-10 benchmark (10 ImageNet models fine-tuned on 8"
+        + " datasets;");
+    out.println("published scores and accuracies, embedded). Weighted Kendall tau between each"
+        + " estimator's");
+    out.println("ranking and the fine-tuned accuracy (1 = same ranking), next to static"
+        + " baselines that use no");
+    out.println("target data at all:");
+    out.println();
+    out.print(TextTables.correlations(correlations, Metric.WEIGHTED_TAU));
+    out.println();
+    out.println("The same for your own results: ./logme correlate --table results.csv --truth"
+        + " accuracy --group dataset");
+  }
+
+  private void printTable(PrintWriter out, List<Row> rows, CorrelationTable correlations) {
     List<Row> byAccuracy = new ArrayList<>(rows);
     byAccuracy.sort(Comparator.comparingDouble(Row::accuracy).reversed());
     out.println("LogME ranks 9 feature extractors (\"models\") for classifying the UCI handwritten"
@@ -112,6 +181,12 @@ final class DemoCommand implements Callable<Integer> {
           r.model(), r.dimension(), r.logme(), 100 * r.accuracy(), byAccuracy.indexOf(r) + 1));
     }
     out.println();
+    Statistic tau = correlations.get(ResultsTable.ALL, "logme", Metric.WEIGHTED_TAU);
+    Statistic byDimension = correlations.get(ResultsTable.ALL, "dimension", Metric.WEIGHTED_TAU);
+    out.println(String.format(Locale.ROOT, "Weighted Kendall tau between the LogME ranking and"
+        + " the probe accuracy: %.4f (1 = the same ranking;", tau.value()));
+    out.println(String.format(Locale.ROOT, "ranking by feature dimension alone gives %.4f).",
+        byDimension.value()));
     out.println("LogME: log maximum evidence per sample of a Bayesian linear model on the"
         + " features (higher is better).");
     out.println("Probe accuracy: " + FOLDS + "-fold cross-validated accuracy of a linear"

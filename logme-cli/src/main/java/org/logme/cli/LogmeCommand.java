@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             + " the same target data.",
         "",
         "Start with './logme demo', then './logme score --features F.npy --labels y.npy'."},
-    subcommands = {ScoreCommand.class, ListCommand.class, DemoCommand.class},
+    subcommands = {ScoreCommand.class, RankCommand.class, CorrelateCommand.class,
+        ListCommand.class, DemoCommand.class},
     footer = ExitCode.HELP)
 final class LogmeCommand implements Runnable {
   @Spec

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +14,8 @@ import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
-import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.estimator.InputKind;
-import org.logme.api.estimator.ParameterSpec;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
@@ -26,6 +23,7 @@ import org.logme.core.io.InputFiles;
 import org.logme.core.io.NpyHeader;
 import org.logme.core.io.StreamingStatistics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,25 +84,11 @@ final class ScoreCommand implements Callable<Integer> {
       description = "The source model's predicted source-class ids, [N] (for nce).")
   String sourceLabels;
 
-  @Option(names = "--estimator", paramLabel = "NAME[,NAME...]", split = ",",
-      defaultValue = "logme",
-      description = "Estimator(s) to run (default: ${DEFAULT-VALUE}); see 'logme list'. With"
-          + " several, an estimator lacking an input is skipped with a warning.")
-  List<String> estimatorNames;
+  @Mixin
+  EstimatorOptions estimatorOptions = new EstimatorOptions();
 
-  @Option(names = "--backend", paramLabel = "NAME", defaultValue = "ejml",
-      description = "Linear-algebra backend (default: ${DEFAULT-VALUE}); see 'logme list'.")
-  String backendName;
-
-  @Option(names = "--algorithm", paramLabel = "fixed-point|mackay",
-      description = "LogME's solver: fixed-point (default; exact evidence) or mackay (ICML 2021)."
-          + " Same as --param logme.algorithm=...")
-  String algorithm;
-
-  @Option(names = "--param", paramLabel = "[ESTIMATOR.]KEY=VALUE",
-      description = "An estimator hyper-parameter (repeatable); 'logme list --verbose' shows"
-          + " them. A bare KEY applies to every requested estimator that has it.")
-  Map<String, String> parameters = new LinkedHashMap<>();
+  @Mixin
+  BackendOptions backendOptions = new BackendOptions();
 
   @Option(names = "--json",
       description = "Print JSON: one object, or an array with one object per estimator when"
@@ -127,10 +111,6 @@ final class ScoreCommand implements Callable<Integer> {
           + " 'auto' (default) streams when every requested estimator allows it.")
   ReadMode readMode;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Threads for the linear algebra (default: all processors).")
-  Integer threads;
-
   @Inject
   ScoreCommand(PluginRegistry<EstimatorProvider> estimators,
       PluginRegistry<LinearAlgebraBackendProvider> backends) {
@@ -140,29 +120,19 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LinearAlgebraBackendProvider backendProvider = backends.get(backendName);
-    List<String> names = new ArrayList<>(new LinkedHashSet<>(estimatorNames));
-    Map<String, EstimatorProvider> providers = new LinkedHashMap<>();
-    names.forEach(name -> providers.put(name, estimators.get(name.trim())));
-    Map<String, Map<String, String>> resolved = resolveParameters(providers);
+    EstimatorOptions.Configured configured = estimatorOptions.configure(estimators);
     checkOptions();
-
-    if (threads != null && threads < 1) {
-      throw new InvalidParameterException("--threads must be at least 1, not " + threads);
-    }
-    LinearAlgebraBackend backend = threads == null ? backendProvider.create()
-        : backendProvider.create(threads);
-    Map<String, TransferabilityEstimator> configured = new LinkedHashMap<>();
-    providers.forEach((name, provider) -> configured.put(name, provider.create(
-        EstimatorParameters.resolve(name, provider.parameters(), resolved.get(name)))));
-    EstimationInput input = loadInputs(configured.values(), backend);
+    LinearAlgebraBackend backend = backendOptions.create(backends);
+    Map<String, Map<String, String>> resolved = configured.parameters();
+    Map<String, TransferabilityEstimator> requested = configured.estimators();
+    EstimationInput input = loadInputs(requested.values(), backend);
     List<EstimateResult> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (var entry : configured.entrySet()) {
+    for (var entry : requested.entrySet()) {
       TransferabilityEstimator estimator = entry.getValue();
       var missing = estimator.missingInputs(input);
       if (missing.isPresent()) {
-        if (providers.size() == 1) {
+        if (requested.size() == 1) {
           throw new InvalidParameterException(missing.get());
         }
         skipped.add(missing.get() + "; skipped");
@@ -174,14 +144,14 @@ final class ScoreCommand implements Callable<Integer> {
       throw new InvalidParameterException("no requested estimator can run on the given inputs: "
           + String.join("; ", skipped));
     }
-    ScoreContext context = context(input, backendProvider.name(), resolved);
+    ScoreContext context = context(input, backend.name(), resolved);
     var err = spec.commandLine().getErr();
     skipped.forEach(w -> err.println("logme: warning: " + w));
     results.forEach(r -> r.warnings().forEach(w -> err.println("logme: warning: " + r.estimator()
         + ": " + w)));
     var out = spec.commandLine().getOut();
     if (json) {
-      if (providers.size() == 1) {
+      if (requested.size() == 1) {
         out.println(Json.write(Json.estimate(results.get(0), context)));
       } else {
         var array = Json.array();
@@ -192,53 +162,6 @@ final class ScoreCommand implements Callable<Integer> {
       printText(out, results, context);
     }
     return ExitCode.OK;
-  }
-
-  /** Splits --param and --algorithm into each estimator's settings; unknown keys fail. */
-  private Map<String, Map<String, String>> resolveParameters(
-      Map<String, EstimatorProvider> providers) {
-    Map<String, Map<String, String>> given = new LinkedHashMap<>();
-    providers.keySet().forEach(name -> given.put(name, new LinkedHashMap<>()));
-    Map<String, String> all = new LinkedHashMap<>(parameters);
-    if (algorithm != null) {
-      if (!providers.containsKey("logme")) {
-        throw new InvalidParameterException("--algorithm applies to the logme estimator, which"
-            + " was not requested; use --param KEY=VALUE for other estimators");
-      }
-      all.put("logme.algorithm", algorithm);
-    }
-    for (var entry : all.entrySet()) {
-      String key = entry.getKey();
-      int dot = key.indexOf('.');
-      if (dot > 0 && providers.containsKey(key.substring(0, dot))) {
-        given.get(key.substring(0, dot)).put(key.substring(dot + 1), entry.getValue());
-        continue;
-      }
-      boolean used = false;
-      for (var provider : providers.entrySet()) {
-        if (provider.getValue().parameters().stream().anyMatch(p -> p.name().equals(key))) {
-          given.get(provider.getKey()).put(key, entry.getValue());
-          used = true;
-        }
-      }
-      if (!used) {
-        throw new InvalidParameterException("no requested estimator has a parameter '" + key
-            + "'; they take: " + describeParameters(providers));
-      }
-    }
-    Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
-    for (var provider : providers.entrySet()) {
-      resolved.put(provider.getKey(), EstimatorParameters.resolve(provider.getKey(),
-          provider.getValue().parameters(), given.get(provider.getKey())).asMap());
-    }
-    return resolved;
-  }
-
-  private static String describeParameters(Map<String, EstimatorProvider> providers) {
-    List<String> parts = new ArrayList<>();
-    providers.forEach((name, p) -> parts.add(name + " (" + (p.parameters().isEmpty() ? "none"
-        : String.join(", ", p.parameters().stream().map(ParameterSpec::name).toList())) + ")"));
-    return String.join(", ", parts);
   }
 
   private void checkOptions() {

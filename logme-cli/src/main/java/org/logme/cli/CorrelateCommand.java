@@ -1,0 +1,141 @@
+package org.logme.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.logme.api.InvalidParameterException;
+import org.logme.eval.report.CorrelationJson;
+import org.logme.eval.report.Report;
+import org.logme.eval.report.ReportWriter;
+import org.logme.eval.report.TextTables;
+import org.logme.eval.table.Bootstrap;
+import org.logme.eval.table.BootstrapResult;
+import org.logme.eval.table.CorrelationTable;
+import org.logme.eval.table.Metric;
+import org.logme.eval.table.ResultsTable;
+import org.logme.eval.table.StaticFacts;
+import org.logme.eval.table.TableSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code logme correlate}: how well each estimator's ranking of models agrees with their
+ * fine-tuned accuracy, per group (dataset) and on average.
+ *
+ * @since 0.1
+ */
+@Command(name = "correlate", mixinStandardHelpOptions = true, sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Correlate estimator scores with fine-tuned accuracy, as in the LogME paper: weighted"
+            + " Kendall tau (scipy.stats.weightedtau), Kendall tau-b, Spearman, Pearson, top-1"
+            + " relative accuracy and regret, per group and averaged over groups.",
+        "",
+        "The table is a CSV with a header: a 'model' column, the ground-truth column (--truth),"
+            + " one column per estimator, optionally a group column (--group) such as the"
+            + " dataset. Columns named with --static are static baselines (scores that use no"
+            + " target data, such as ImageNet accuracy) and are reported apart."},
+    footer = {"", "Examples:",
+        "  logme correlate --table results.csv --truth accuracy --group dataset",
+        "  logme correlate --table results.csv --truth accuracy --group dataset --json",
+        "  logme correlate --table results.csv --truth accuracy --bootstrap 1000 --seed 1"
+            + " --report out/",
+        "  logme correlate --table bench.csv --truth accuracy --group dataset --facts models.csv",
+        "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input."})
+final class CorrelateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--table", paramLabel = "results.csv", required = true,
+      description = "The results table (CSV, one row per model).")
+  Path table;
+
+  @Option(names = "--truth", paramLabel = "COLUMN", required = true,
+      description = "The ground-truth column, e.g. fine-tuned accuracy (higher is better).")
+  String truth;
+
+  @Option(names = "--group", paramLabel = "COLUMN",
+      description = "A column that splits the models into groups, e.g. dataset (default: one"
+          + " group named 'all').")
+  String group;
+
+  @Option(names = "--static", paramLabel = "COLUMN[,COLUMN...]", split = ",",
+      description = "Columns that are static baselines (no target data), e.g. imagenet_top1.")
+  List<String> staticColumns = List.of();
+
+  @Option(names = "--facts", paramLabel = "models.csv",
+      description = "A CSV of per-model facts (model,<columns...>) joined by model name and"
+          + " reported as static baselines.")
+  Path facts;
+
+  @Option(names = "--json", description = "Print {\"groups\": ..., \"mean\": ...} as JSON (plus"
+      + " \"bootstrap\" with --bootstrap).")
+  boolean json;
+
+  @Option(names = "--bootstrap", paramLabel = "B",
+      description = "Resample the models B times: a 95%% percentile interval for weighted tau,"
+          + " and how often each estimator beats each other one.")
+  Integer bootstrap;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Write results.csv, results.json and a self-contained report.html here.")
+  Path report;
+
+  @Override
+  public Integer call() throws IOException {
+    if (bootstrap != null && bootstrap < 1) {
+      throw new InvalidParameterException("--bootstrap needs at least 1 resample, not "
+          + bootstrap);
+    }
+    TableSpec tableSpec = TableSpec.truth(truth).withStaticColumns(
+        new LinkedHashSet<>(staticColumns));
+    if (group != null) {
+      tableSpec = tableSpec.withGroup(group);
+    }
+    ResultsTable results = ResultsTable.read(table, tableSpec);
+    if (facts != null) {
+      results = results.withStaticColumns(StaticFacts.read(facts));
+    }
+    CorrelationTable correlations = CorrelationTable.compute(results);
+    BootstrapResult resampled = bootstrap == null ? null
+        : Bootstrap.run(results, bootstrap, seed);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    correlations.undefinedValues().forEach(v -> err.println("logme: warning: undefined: " + v));
+    if (json) {
+      ObjectNode node = CorrelationJson.correlationsNode(correlations);
+      if (resampled != null) {
+        node.set("bootstrap", CorrelationJson.bootstrapNode(resampled));
+      }
+      out.println(Json.write(node));
+    } else {
+      out.print(TextTables.correlations(correlations, Metric.WEIGHTED_TAU));
+      out.println();
+      for (Metric metric : Metric.values()) {
+        if (metric != Metric.WEIGHTED_TAU) {
+          out.print(TextTables.correlations(correlations, metric));
+          out.println();
+        }
+      }
+      if (resampled != null) {
+        out.print(TextTables.bootstrap(resampled, results.columns()));
+      }
+    }
+    if (report != null) {
+      Path written = ReportWriter.write(report, Report.of(results).withBootstrap(resampled));
+      err.println("logme: report written to " + written.toAbsolutePath());
+    }
+    return ExitCode.OK;
+  }
+}
