@@ -104,29 +104,29 @@ final class NetlibRuntime {
   static String describe(BLAS blas, LAPACK lapack, String library, String failure) {
     String classes = blas.getClass().getSimpleName() + " + " + lapack.getClass().getSimpleName();
     if (isNative(blas, lapack)) {
-      String what = library.toLowerCase(Locale.ROOT).contains("openblas") ? "OpenBLAS"
-          : "system BLAS/LAPACK";
-      return what + " via JNI (" + library + "; " + threads() + ")";
+      return library.toLowerCase(Locale.ROOT).contains("openblas")
+          ? "OpenBLAS via JNI (" + library + "; " + threads() + ")"
+          : "system BLAS/LAPACK via JNI (" + library + ")";
     }
     String why = failure == null ? library : library + ": " + abbreviated(failure);
-    String mixed = blas instanceof NativeBLAS || lapack instanceof NativeLAPACK
-        ? "only partly native (" + classes + ")" : "using netlib's pure-Java fallback (" + classes
-        + ")";
-    return "native BLAS/LAPACK not in use (" + why + "); " + mixed;
+    boolean partly = blas instanceof NativeBLAS || lapack instanceof NativeLAPACK;
+    return "native BLAS/LAPACK not in use (" + why + "); "
+        + (partly ? "only partly native (" : "using netlib's pure-Java fallback (") + classes + ")";
   }
 
   /**
    * The number of threads OpenBLAS starts, as it decides at load time: the first of
    * {@code OPENBLAS_NUM_THREADS}, {@code GOTO_NUM_THREADS} and {@code OMP_NUM_THREADS} that is a
-   * positive number, else one per available processor.
+   * positive number, at most one per available processor.
    */
   static String threads() {
+    int processors = Runtime.getRuntime().availableProcessors();
     for (String variable : List.of("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
         "OMP_NUM_THREADS")) {
       String value = System.getenv(variable);
       if (value != null) {
         try {
-          int n = Integer.parseInt(value.strip());
+          int n = Math.min(processors, Integer.parseInt(value.strip()));
           if (n > 0) {
             return n + (n == 1 ? " thread" : " threads") + " from " + variable;
           }
@@ -135,8 +135,8 @@ final class NetlibRuntime {
         }
       }
     }
-    int n = Runtime.getRuntime().availableProcessors();
-    return n + (n == 1 ? " thread" : " threads") + ", set OPENBLAS_NUM_THREADS to change";
+    return processors + (processors == 1 ? " thread" : " threads")
+        + ", set OPENBLAS_NUM_THREADS to change";
   }
 
   private static String abbreviated(String text) {
