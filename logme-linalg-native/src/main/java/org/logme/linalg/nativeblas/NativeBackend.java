@@ -69,25 +69,25 @@ public final class NativeBackend implements LinearAlgebraBackend {
   public Matrix gram(Matrix a) {
     int m = a.rows();
     int n = a.cols();
-    double[] c = new double[n * n];
+    Matrix g = Matrix.zeros(n, n);
     if (m > 0 && n > 0) {
       // the array of A is the column-major n×m matrix X = Aᵀ, and AᵀA = XXᵀ; the column-major
       // lower triangle of C is its row-major upper triangle
-      blas.dsyrk("L", "N", n, m, 1.0, a.data(), n, 0.0, c, n);
+      blas.dsyrk("L", "N", n, m, 1.0, a.data(), n, 0.0, g.data(), n);
     }
-    return Matrices.mirrorUpper(Matrix.wrap(n, n, c));
+    return Matrices.mirrorUpper(g);
   }
 
   @Override
   public Matrix outerGram(Matrix a) {
     int m = a.rows();
     int n = a.cols();
-    double[] c = new double[m * m];
+    Matrix g = Matrix.zeros(m, m);
     if (m > 0 && n > 0) {
       // with X = Aᵀ (column-major n×m), AAᵀ = XᵀX
-      blas.dsyrk("L", "T", m, n, 1.0, a.data(), n, 0.0, c, m);
+      blas.dsyrk("L", "T", m, n, 1.0, a.data(), n, 0.0, g.data(), m);
     }
-    return Matrices.mirrorUpper(Matrix.wrap(m, m, c));
+    return Matrices.mirrorUpper(g);
   }
 
   @Override
@@ -96,12 +96,12 @@ public final class NativeBackend implements LinearAlgebraBackend {
     int m = a.rows();
     int k = a.cols();
     int n = b.cols();
-    double[] c = new double[m * n];
+    Matrix c = Matrix.zeros(m, n);
     if (m > 0 && n > 0 && k > 0) {
       // (AB)ᵀ = BᵀAᵀ, and the arrays of B, A and AB are Bᵀ, Aᵀ and (AB)ᵀ column-major
-      blas.dgemm("N", "N", n, m, k, 1.0, b.data(), n, a.data(), k, 0.0, c, n);
+      blas.dgemm("N", "N", n, m, k, 1.0, b.data(), n, a.data(), k, 0.0, c.data(), n);
     }
-    return Matrix.wrap(m, n, c);
+    return c;
   }
 
   @Override
@@ -110,12 +110,12 @@ public final class NativeBackend implements LinearAlgebraBackend {
     int k = a.rows();
     int m = a.cols();
     int n = b.cols();
-    double[] c = new double[m * n];
+    Matrix c = Matrix.zeros(m, n);
     if (m > 0 && n > 0 && k > 0) {
       // (AᵀB)ᵀ = BᵀA: Bᵀ is B's array as is, A is the transpose of A's array (Aᵀ, m×k)
-      blas.dgemm("N", "T", n, m, k, 1.0, b.data(), n, a.data(), m, 0.0, c, n);
+      blas.dgemm("N", "T", n, m, k, 1.0, b.data(), n, a.data(), m, 0.0, c.data(), n);
     }
-    return Matrix.wrap(m, n, c);
+    return c;
   }
 
   @Override
@@ -177,8 +177,8 @@ public final class NativeBackend implements LinearAlgebraBackend {
     int l = Math.max(m, n);
     List<String> warnings = new ArrayList<>();
     double[] s = new double[k];
-    double[] uy = new double[k * k];
-    double[] vyt = new double[k * l];
+    double[] uy = Matrix.zeros(k, k).data();
+    double[] vyt = Matrix.zeros(k, l).data();
     int info = lapack.dgesdd(k, l, columnMajorY(a, tall), s, uy, vyt);
     if (info != 0) {
       warnings.add("LAPACK dgesdd failed on a " + m + "x" + n + " matrix (" + failure(info)
