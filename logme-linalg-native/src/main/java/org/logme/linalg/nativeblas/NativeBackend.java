@@ -21,11 +21,15 @@ import org.logme.api.linalg.ThinSvd;
  * <p>BLAS and LAPACK are column-major, and the row-major array of an m×n matrix A is the
  * column-major array of Aᵀ; the routines are called on that transpose instead of on a copy.
  * Gram matrices come from {@code dsyrk}, which computes one triangle, mirrored afterwards so the
- * result is exactly symmetric; products from {@code dgemm}; the symmetric eigendecomposition from
- * {@code dsyevd} (divide and conquer), the thin SVD from {@code dgesdd}, solves from
- * {@code dgetrf}/{@code dgetrs}. When a LAPACK routine reports failure the backend falls back to
- * a slower, more robust one ({@code dsyev}, {@code dgesvd}, then the Jacobi method) and says so
- * in the result's warnings.
+ * result is exactly symmetric (streamed blocks are added in place with β = 1); products from
+ * {@code dgemm}; the symmetric eigendecomposition from {@code dsyevd} (divide and conquer), the
+ * thin SVD from {@code dgesdd}, solves from {@code dgetrf}/{@code dgetrs}. When a LAPACK routine
+ * reports failure the backend falls back to a slower, more robust one ({@code dsyev},
+ * {@code dgesvd}, then the Jacobi method) and says so in the result's warnings.
+ *
+ * <p>OpenBLAS runs its own threads (one per processor unless {@code OPENBLAS_NUM_THREADS} says
+ * otherwise, read once when the library loads); {@link
+ * org.logme.api.linalg.LinearAlgebraBackendProvider#create(int)} cannot change that.
  *
  * @since 0.1
  */
@@ -88,6 +92,20 @@ public final class NativeBackend implements LinearAlgebraBackend {
       blas.dsyrk("L", "T", m, n, 1.0, a.data(), n, 0.0, g.data(), m);
     }
     return Matrices.mirrorUpper(g);
+  }
+
+  /** In place: {@code dsyrk} with β = 1 updates one triangle of G, which is then mirrored. */
+  @Override
+  public void addGram(Matrix accumulator, Matrix rows) {
+    int n = rows.cols();
+    if (accumulator.rows() != n || accumulator.cols() != n) {
+      throw new IllegalArgumentException("cannot add the Gram matrix of " + rows + " to "
+          + accumulator);
+    }
+    if (rows.rows() > 0 && n > 0) {
+      blas.dsyrk("L", "N", n, rows.rows(), 1.0, rows.data(), n, 1.0, accumulator.data(), n);
+    }
+    Matrices.mirrorUpper(accumulator);
   }
 
   @Override
