@@ -1,0 +1,128 @@
+package org.logme.linalg.nativeblas;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import org.logme.api.linalg.Matrix;
+import org.netlib.util.intW;
+
+/**
+ * The LAPACK routines the backend calls, on column-major arrays, each returning LAPACK's
+ * {@code info} (0 on success) after a workspace query. A seam for tests, which substitute
+ * routines that fail.
+ */
+interface Lapack {
+  /** The status reported when a routine needs more workspace than a Java array holds. */
+  int WORKSPACE_TOO_LARGE = Integer.MIN_VALUE;
+
+  /**
+   * Eigenvalues (ascending, into {@code w}) and eigenvectors (into the columns of {@code a}) of a
+   * symmetric n×n matrix by divide and conquer ({@code dsyevd}), reading its lower triangle.
+   */
+  int dsyevd(int n, double[] a, double[] w);
+
+  /** As {@link #dsyevd}, by the implicit QL/QR method ({@code dsyev}). */
+  int dsyev(int n, double[] a, double[] w);
+
+  /**
+   * Thin SVD of an m×n matrix, m ≤ n, by divide and conquer ({@code dgesdd}): s (m), U (m×m)
+   * and Vᵀ (m×n); {@code a} is overwritten.
+   */
+  int dgesdd(int m, int n, double[] a, double[] s, double[] u, double[] vt);
+
+  /** As {@link #dgesdd}, by the QR method ({@code dgesvd}). */
+  int dgesvd(int m, int n, double[] a, double[] s, double[] u, double[] vt);
+
+  /** LU factorisation with partial pivoting of an n×n matrix, in place ({@code dgetrf}). */
+  int dgetrf(int n, double[] a, int[] ipiv);
+
+  /** Solves with a {@link #dgetrf} factor ({@code dgetrs}); trans as in LAPACK. */
+  int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b);
+
+  /**
+   * @param lapack a netlib LAPACK
+   * @return the routines on it
+   */
+  static Lapack on(LAPACK lapack) {
+    return new Lapack() {
+      @Override
+      public int dsyevd(int n, double[] a, double[] w) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        int[] iwork = new int[1];
+        lapack.dsyevd("V", "L", n, a, n, w, work, -1, iwork, -1, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        int liwork = Math.max(1, iwork[0]);
+        lapack.dsyevd("V", "L", n, a, n, w, new double[lwork], lwork, new int[liwork], liwork,
+            info);
+        return info.val;
+      }
+
+      @Override
+      public int dsyev(int n, double[] a, double[] w) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        lapack.dsyev("V", "L", n, a, n, w, work, -1, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        lapack.dsyev("V", "L", n, a, n, w, new double[lwork], lwork, info);
+        return info.val;
+      }
+
+      @Override
+      public int dgesdd(int m, int n, double[] a, double[] s, double[] u, double[] vt) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        int[] iwork = new int[8 * m];
+        lapack.dgesdd("S", m, n, a, m, s, u, m, vt, m, work, -1, iwork, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        lapack.dgesdd("S", m, n, a, m, s, u, m, vt, m, new double[lwork], lwork, iwork, info);
+        return info.val;
+      }
+
+      @Override
+      public int dgesvd(int m, int n, double[] a, double[] s, double[] u, double[] vt) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        lapack.dgesvd("S", "S", m, n, a, m, s, u, m, vt, m, work, -1, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        lapack.dgesvd("S", "S", m, n, a, m, s, u, m, vt, m, new double[lwork], lwork, info);
+        return info.val;
+      }
+
+      @Override
+      public int dgetrf(int n, double[] a, int[] ipiv) {
+        intW info = new intW(0);
+        lapack.dgetrf(n, n, a, n, ipiv, info);
+        return info.val;
+      }
+
+      @Override
+      public int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
+        intW info = new intW(0);
+        lapack.dgetrs(trans, n, nrhs, lu, n, ipiv, b, n, info);
+        return info.val;
+      }
+    };
+  }
+
+  /**
+   * @param query the optimal workspace size, which LAPACK reports as a double
+   * @return it as an array length, or -1 if it exceeds what a Java array holds
+   */
+  private static int workspace(double query) {
+    if (!(query < Matrix.MAX_ELEMENTS)) {
+      return -1;
+    }
+    return Math.max(1, (int) Math.ceil(query));
+  }
+}
