@@ -92,7 +92,7 @@ class CliBehaviourTest {
     String f = BLOBS + "/features.npy";
     String y = BLOBS + "/labels.npy";
     assertCleanError(CliRunner.run("score", "--features", f, "--labels", y, "--backend", "blas"),
-        ExitCode.USAGE, "unknown backend 'blas'; available: commons, ejml");
+        ExitCode.USAGE, "unknown backend 'blas'; available: commons, ejml, native");
     assertCleanError(CliRunner.run("score", "--features", f, "--labels", y, "--estimator", "x"),
         ExitCode.USAGE, "unknown estimator 'x'; available:");
     assertCleanError(CliRunner.run("score", "--features", f),

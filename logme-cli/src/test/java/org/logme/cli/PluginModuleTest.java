@@ -22,7 +22,7 @@ class PluginModuleTest {
     Map<String, LinearAlgebraBackendProvider> backends = injector.getInstance(
         Key.get(new TypeLiteral<Map<String, LinearAlgebraBackendProvider>>() { }));
     assertThat(estimators).containsKey("logme");
-    assertThat(backends).containsOnlyKeys("ejml", "commons");
+    assertThat(backends).containsOnlyKeys("ejml", "commons", "native");
     backends.forEach((name, provider) -> assertThat(provider.create().name()).isEqualTo(name));
     PluginRegistry<EstimatorProvider> registry = injector.getInstance(
         Key.get(new TypeLiteral<PluginRegistry<EstimatorProvider>>() { }));

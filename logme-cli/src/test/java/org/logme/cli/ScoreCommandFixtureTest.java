@@ -25,7 +25,7 @@ class ScoreCommandFixtureTest {
 
   static Stream<Arguments> cases() {
     return LogMeCase.names().stream()
-        .flatMap(c -> Stream.of("ejml", "commons").map(b -> Arguments.of(c, b)));
+        .flatMap(c -> Stream.of("ejml", "commons", "native").map(b -> Arguments.of(c, b)));
   }
 
   private static JsonNode score(LogMeCase c, String backend, String... extra) throws Exception {
