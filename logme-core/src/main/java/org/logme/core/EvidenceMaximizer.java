@@ -21,9 +21,11 @@ final class EvidenceMaximizer {
    * @param iterations iterations run
    * @param converged whether the stopping rule was met within the cap
    * @param lastChange |t' − t|/t of the last iteration
+   * @param epsilonShare ε/‖m‖² in the last α update: how far ε pulled α from γ/‖m‖² (0 when
+   *     the features are all zero, infinite when ‖m‖² = 0)
    */
   record Fit(double evidence, double alpha, double beta, double t, int iterations,
-      boolean converged, double lastChange) {
+      boolean converged, double lastChange, double epsilonShare) {
   }
 
   /**
@@ -58,7 +60,8 @@ final class EvidenceMaximizer {
     if (k == 0) {
       // features that are all zero explain nothing: only the noise precision is fitted
       beta = n / (res2 + eps);
-      return new Fit(evidence(lambda, 0, beta, m2, res2, n, d, algorithm), 0, beta, t, 1, true, 0);
+      return new Fit(evidence(lambda, 0, beta, m2, res2, n, d, algorithm), 0, beta, t, 1, true, 0,
+          0);
     }
     while (iterations < LogMeAlgorithm.MAX_ITERATIONS) {
       iterations++;
@@ -82,7 +85,7 @@ final class EvidenceMaximizer {
       }
     }
     return new Fit(evidence(lambda, alpha, beta, m2, res2, n, d, algorithm), alpha, beta, t,
-        iterations, converged, change);
+        iterations, converged, change, eps / m2);
   }
 
   /**

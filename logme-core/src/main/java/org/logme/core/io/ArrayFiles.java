@@ -39,8 +39,7 @@ public final class ArrayFiles {
     try (NpyStream stream = open(spec)) {
       return stream.readAll();
     } catch (java.io.IOException e) {
-      throw new org.logme.api.InvalidInputException(spec + ": cannot read the file ("
-          + e.getMessage() + ")", e);
+      throw NpyStream.readFailure(spec, e);
     }
   }
 }

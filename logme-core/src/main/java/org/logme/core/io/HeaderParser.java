@@ -103,11 +103,13 @@ final class HeaderParser {
         pos++;
         return items;
       }
-      Object item = value();
-      if (!(item instanceof Long l)) {
+      // only integers: parsing items with value() would recurse on nested tuples, and a
+      // hostile header of a million '(' would overflow the stack
+      char c = peek();
+      if (c != '-' && !Character.isDigit(c)) {
         throw error("the shape holds a value that is not an integer");
       }
-      items.add(l);
+      items.add(integer());
       skipSpace();
       if (peek() == ',') {
         pos++;
@@ -122,8 +124,12 @@ final class HeaderParser {
     if (peek() == '-') {
       pos++;
     }
+    int digits = pos;
     while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
       pos++;
+    }
+    if (pos == digits) {
+      throw error("expected a number");
     }
     if (pos < text.length() && text.charAt(pos) == 'L') {
       pos++; // Python 2 long suffix

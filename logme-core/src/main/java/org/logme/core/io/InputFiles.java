@@ -27,8 +27,7 @@ public final class InputFiles {
     try (NpyStream stream = ArrayFiles.open(spec)) {
       return stream.header();
     } catch (java.io.IOException e) {
-      throw new org.logme.api.InvalidInputException(spec + ": cannot read the file ("
-          + e.getMessage() + ")", e);
+      throw NpyStream.readFailure(spec, e);
     }
   }
 

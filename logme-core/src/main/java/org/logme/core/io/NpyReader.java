@@ -62,7 +62,7 @@ public final class NpyReader {
     try (NpyStream stream = open(path)) {
       return stream.readAll();
     } catch (IOException e) {
-      throw new InvalidInputException(path + ": cannot read the file (" + e.getMessage() + ")", e);
+      throw NpyStream.readFailure(path.toString(), e);
     }
   }
 

@@ -25,8 +25,12 @@ public final class NpyStream implements Closeable {
   static final int MAX_HEADER_BYTES = 1 << 20;
   private static final int CHUNK_BYTES = 1 << 20;
 
+  /** Elements per block when reordering a Fortran-order array. */
+  private static final int REORDER_BLOCK = 1 << 16;
+
   private final InputStream in;
   private final Closeable owner;
+  private EndCheck endCheck = () -> { };
   private final NpyHeader header;
   private final String origin;
   private final boolean lengthKnown;
@@ -156,7 +160,8 @@ public final class NpyStream implements Closeable {
   }
 
   /**
-   * Reads the whole array (it must not have been read from yet).
+   * Reads the whole array (it must not have been read from yet). Allocates only the result
+   * (and a small buffer), after checking that it fits in one Java array and in the heap.
    *
    * @return the array, row-major whatever the order on disk
    * @throws IOException if the stream fails
@@ -168,23 +173,49 @@ public final class NpyStream implements Closeable {
           + " elements, more than one in-memory array can hold ("
           + org.logme.api.linalg.Matrix.MAX_ELEMENTS + "); reduce N or D");
     }
+    requireHeap(count * Double.BYTES, Runtime.getRuntime().maxMemory());
     int rows = rows();
     int cols = cols();
     double[] data = new double[(int) count];
-    readElements(data, 0, data.length);
-    if (header.fortranOrder() && header.shape().length == 2) {
-      // column-major on disk: element (r, c) was at c * rows + r
-      double[] rowMajor = new double[data.length];
-      for (int c = 0; c < cols; c++) {
-        for (int r = 0; r < rows; r++) {
-          rowMajor[r * cols + c] = data[c * rows + r];
+    if (header.fortranOrder() && header.shape().length == 2 && rows > 1 && cols > 1) {
+      // column-major on disk: the k-th element read is (k % rows, k / rows); reordered block by
+      // block so that no second array of the whole size is needed
+      double[] block = new double[(int) Math.min(count, REORDER_BLOCK)];
+      for (long k = 0; k < count; ) {
+        int n = (int) Math.min(block.length, count - k);
+        readElements(block, 0, n);
+        for (int i = 0; i < n; i++, k++) {
+          data[(int) (k % rows) * cols + (int) (k / rows)] = block[i];
         }
       }
-      data = rowMajor;
+    } else {
+      readElements(data, 0, data.length);
     }
     finish();
     int[] dims = header.shape().length == 1 ? new int[] {rows} : new int[] {rows, cols};
     return new NdArray(dims, data, header.dtype(), origin);
+  }
+
+  /**
+   * Refuses an allocation that cannot succeed: more bytes than the whole Java heap.
+   *
+   * @param bytes the bytes to allocate
+   * @param maxHeap the heap's limit ({@link Runtime#maxMemory()})
+   * @throws InvalidInputException if bytes exceed maxHeap
+   */
+  void requireHeap(long bytes, long maxHeap) {
+    if (bytes > maxHeap) {
+      throw new InvalidInputException(origin + ": shape " + header.shapeText() + " needs "
+          + megabytes(bytes) + " in memory (as float64), more than the whole Java heap ("
+          + megabytes(maxHeap) + "); give Java more memory, e.g. LOGME_JAVA_OPTS=-Xmx"
+          + ((bytes >> 30) + 2) + "g ./logme ..., or for features use --read stream");
+    }
+  }
+
+  /** @return bytes in MiB or GiB, for messages */
+  static String megabytes(long bytes) {
+    return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / 0x1p30)
+        : String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 0x1p20);
   }
 
   /**
@@ -197,6 +228,42 @@ public final class NpyStream implements Closeable {
       throw new InvalidInputException(origin + ": unexpected bytes follow the data of shape "
           + header.shapeText() + "; the entry is corrupt");
     }
+    endCheck.verify();
+  }
+
+  /** A check run once all data has been read, such as an archive entry's checksum. */
+  @FunctionalInterface
+  interface EndCheck {
+    /**
+     * @throws IOException if the stream fails
+     * @throws InvalidInputException if the check fails
+     */
+    void verify() throws IOException;
+  }
+
+  /**
+   * @param check run by {@link #finish()} after the data has been read
+   * @return this stream
+   */
+  NpyStream onFinish(EndCheck check) {
+    this.endCheck = check;
+    return this;
+  }
+
+  /**
+   * The error for a failed read: a corrupt archive entry (the inflater's complaint) or an I/O
+   * failure.
+   *
+   * @param spec the file, for messages
+   * @param e the failure
+   * @return the exception to throw
+   */
+  static InvalidInputException readFailure(String spec, IOException e) {
+    if (e instanceof java.util.zip.ZipException) {
+      return new InvalidInputException(spec + ": the archive entry is corrupt (" + e.getMessage()
+          + "); re-create or re-copy the archive", e);
+    }
+    return new InvalidInputException(spec + ": cannot read the file (" + e.getMessage() + ")", e);
   }
 
   @Override

@@ -81,6 +81,26 @@ public final class StreamingStatistics {
     });
   }
 
+  /**
+   * Refuses a D×D Gram matrix that cannot be allocated: more elements than a Java array holds or
+   * more bytes than the whole heap.
+   *
+   * @param spec the feature file, for messages
+   * @param d D
+   * @param maxHeap the heap's limit ({@link Runtime#maxMemory()})
+   */
+  static void requireGramFits(String spec, int d, long maxHeap) {
+    long elements = (long) d * d;
+    if (elements > Matrix.MAX_ELEMENTS || elements * Double.BYTES > maxHeap) {
+      throw new InvalidInputException(spec + ": D = " + d + " feature columns need a " + d + "x"
+          + d + " Gram matrix (" + NpyStream.megabytes(elements * Double.BYTES) + ")"
+          + (elements > Matrix.MAX_ELEMENTS ? ", more than one Java array holds"
+          : ", more than the whole Java heap (" + NpyStream.megabytes(maxHeap) + ")")
+          + "; reduce D (e.g. with PCA), or if N < D read the features into memory"
+          + " (--read memory)");
+    }
+  }
+
   /** Adds one block's contribution to FᵀY. */
   @FunctionalInterface
   private interface CrossProducts {
@@ -105,6 +125,7 @@ public final class StreamingStatistics {
         throw new InvalidInputException(spec + ": the array is empty (shape " + n + "x" + d
             + "); it needs at least one row and one column");
       }
+      requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
       Matrix gram = Matrix.zeros(d, d);
       Matrix cross = Matrix.zeros(d, targetColumns);
       double[] columnSums = new double[d];
@@ -146,7 +167,7 @@ public final class StreamingStatistics {
       }
       return new FeatureStatistics(n, gram, columnSums, cross, spec);
     } catch (IOException e) {
-      throw new InvalidInputException(spec + ": cannot read the file (" + e.getMessage() + ")", e);
+      throw NpyStream.readFailure(spec, e);
     }
   }
 }
