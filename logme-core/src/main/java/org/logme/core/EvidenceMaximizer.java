@@ -21,11 +21,12 @@ final class EvidenceMaximizer {
    * @param iterations iterations run
    * @param converged whether the stopping rule was met within the cap
    * @param lastChange |t' − t|/t of the last iteration
-   * @param epsilonShare ε/‖m‖² in the last α update: how far ε pulled α from γ/‖m‖² (0 when
-   *     the features are all zero, infinite when ‖m‖² = 0)
+   * @param epsilonCost how much ε in the last α update lowered the log evidence per sample:
+   *     the exact evidence at α = γ/‖m‖² minus that at the α found, both at the β found (0 when
+   *     the features are all zero or y is orthogonal to them)
    */
   record Fit(double evidence, double alpha, double beta, double t, int iterations,
-      boolean converged, double lastChange, double epsilonShare) {
+      boolean converged, double lastChange, double epsilonCost) {
   }
 
   /**
@@ -84,8 +85,37 @@ final class EvidenceMaximizer {
         break;
       }
     }
+    double cost = 0;
+    if (m2 > 0) {
+      double withoutEpsilon = gammaOf(lambda, t) / m2;
+      cost = exactEvidence(lambda, x2, outside, n, d, withoutEpsilon, beta)
+          - exactEvidence(lambda, x2, outside, n, d, alpha, beta);
+    }
     return new Fit(evidence(lambda, alpha, beta, m2, res2, n, d, algorithm), alpha, beta, t,
-        iterations, converged, change, eps / m2);
+        iterations, converged, change, cost);
+  }
+
+  private static double gammaOf(double[] lambda, double t) {
+    double gamma = 0;
+    for (double l : lambda) {
+      gamma += l / (t + l);
+    }
+    return gamma;
+  }
+
+  /** The log evidence per sample at α and β, posterior mean at t = α/β, without ε. */
+  private static double exactEvidence(double[] lambda, double[] x2, double outside, int n, int d,
+      double alpha, double beta) {
+    double t = alpha / beta;
+    double m2 = 0;
+    double res2 = outside;
+    for (int i = 0; i < lambda.length; i++) {
+      double denominator = t + lambda[i];
+      m2 += lambda[i] * x2[i] / (denominator * denominator);
+      double shrink = t / denominator;
+      res2 += x2[i] * shrink * shrink;
+    }
+    return evidence(lambda, alpha, beta, m2, res2, n, d, LogMeAlgorithm.FIXED_POINT);
   }
 
   /**

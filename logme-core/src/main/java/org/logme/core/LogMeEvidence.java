@@ -3,6 +3,7 @@ package org.logme.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The maximum evidence of every target column, with the α and β that attain it: what a LogME
@@ -12,10 +13,10 @@ import java.util.Locale;
  */
 public class LogMeEvidence {
   /**
-   * Above this ε/‖m‖² the reference's ε moves α, and with it the evidence, noticeably (by about
-   * 1e-4 per sample at this share); results then carry a warning.
+   * When the reference's ε lowers the evidence of a column by more than this (per sample), the
+   * result carries a warning; features 30 times larger than unit variance reach it.
    */
-  static final double EPSILON_SHARE_WARNING = 0.1;
+  static final double EPSILON_COST_WARNING = 1e-3;
 
   /** What the target columns are. */
   public enum Task {
@@ -51,33 +52,32 @@ public class LogMeEvidence {
     this.rank = rank;
     this.outerGram = outerGram;
     List<String> all = new ArrayList<>(decompositionWarnings);
+    List<Integer> slow = new ArrayList<>();
+    List<Integer> biased = new ArrayList<>();
     for (int c = 0; c < fits.length; c++) {
       if (!fits[c].converged()) {
-        all.add("LogME's " + algorithm.id() + " iteration did not converge within "
-            + LogMeAlgorithm.MAX_ITERATIONS + " iterations for " + describe(c)
-            + " (relative change of α/β " + String.format(Locale.ROOT, "%.3g", fits[c].lastChange())
-            + " > " + algorithm.tolerance() + "); its evidence is that of the last iterate, as in"
-            + " the reference implementation");
+        slow.add(c);
+      }
+      if (fits[c].epsilonCost() > EPSILON_COST_WARNING) {
+        biased.add(c);
       }
     }
-    int biased = 0;
-    int worst = -1;
-    for (int c = 0; c < fits.length; c++) {
-      if (fits[c].epsilonShare() > EPSILON_SHARE_WARNING) {
-        biased++;
-        if (worst < 0 || fits[c].epsilonShare() > fits[worst].epsilonShare()) {
-          worst = c;
-        }
-      }
+    if (!slow.isEmpty()) {
+      int worst = worst(slow, EvidenceMaximizer.Fit::lastChange);
+      all.add("LogME's " + algorithm.id() + " iteration did not converge within "
+          + LogMeAlgorithm.MAX_ITERATIONS + " iterations for " + columns(slow) + " (worst: "
+          + describe(worst) + ", relative change of α/β " + String.format(Locale.ROOT, "%.3g",
+          fits[worst].lastChange()) + " > " + algorithm.tolerance() + "); the evidence is that"
+          + " of the last iterate, as in the reference implementation");
     }
-    if (biased > 0) {
-      all.add("ε = " + LogMeAlgorithm.EPSILON + " in the α update is not negligible against"
-          + " ‖m‖² for " + biased + " of " + fits.length + (task == Task.CLASSIFICATION
-          ? " classes" : " outputs") + " (worst: " + describe(worst) + ", ε/‖m‖² = "
-          + String.format(Locale.ROOT, "%.3g", fits[worst].epsilonShare()) + "), so the score"
-          + " is biased downwards, as in the reference implementation; this happens when the"
-          + " features are large (the exact evidence does not depend on their scale): rescale"
-          + " them to values near 1, e.g. F / F.std()");
+    if (!biased.isEmpty()) {
+      int worst = worst(biased, EvidenceMaximizer.Fit::epsilonCost);
+      all.add("ε = " + LogMeAlgorithm.EPSILON + " in the α update of the reference"
+          + " implementation lowers the evidence of " + columns(biased) + " by up to "
+          + String.format(Locale.ROOT, "%.3g", fits[worst].epsilonCost()) + " per sample"
+          + " (worst: " + describe(worst) + "); ε matters when ‖m‖² is small, usually because"
+          + " the features are large: rescale them to values near 1, e.g. F / F.std() (the"
+          + " exact evidence does not depend on their scale)");
     }
     if (rank == 0) {
       all.add("the features are all zero: every score is the evidence of the targets as pure"
@@ -98,6 +98,24 @@ public class LogMeEvidence {
     this.rank = other.rank;
     this.outerGram = other.outerGram;
     this.warnings = other.warnings;
+  }
+
+  /** @return e.g. "3 of 10 classes (0, 4, 7)", naming at most ten */
+  private String columns(List<Integer> which) {
+    String kind = task == Task.CLASSIFICATION ? " classes" : " outputs";
+    List<String> names = which.stream().limit(10).map(targetNames::get).toList();
+    return which.size() + " of " + fits.length + kind + " (" + String.join(", ", names)
+        + (which.size() > names.size() ? ", ..." : "") + ")";
+  }
+
+  private int worst(List<Integer> which, ToDoubleFunction<EvidenceMaximizer.Fit> by) {
+    int worst = which.get(0);
+    for (int c : which) {
+      if (by.applyAsDouble(fits[c]) > by.applyAsDouble(fits[worst])) {
+        worst = c;
+      }
+    }
+    return worst;
   }
 
   private String describe(int column) {

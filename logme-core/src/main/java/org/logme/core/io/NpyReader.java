@@ -36,7 +36,8 @@ public final class NpyReader {
       throw new InvalidInputException(origin + ": no such file");
     } catch (IOException e) {
       closeQuietly(in);
-      throw new InvalidInputException(origin + ": cannot read the file (" + e.getMessage() + ")", e);
+      throw new InvalidInputException(origin + ": cannot read the file (" + NpyStream.reason(e)
+          + ")", e);
     } catch (RuntimeException e) {
       closeQuietly(in);
       throw e;

@@ -260,10 +260,15 @@ public final class NpyStream implements Closeable {
    */
   static InvalidInputException readFailure(String spec, IOException e) {
     if (e instanceof java.util.zip.ZipException) {
-      return new InvalidInputException(spec + ": the archive entry is corrupt (" + e.getMessage()
+      return new InvalidInputException(spec + ": the archive entry is corrupt (" + reason(e)
           + "); re-create or re-copy the archive", e);
     }
-    return new InvalidInputException(spec + ": cannot read the file (" + e.getMessage() + ")", e);
+    return new InvalidInputException(spec + ": cannot read the file (" + reason(e) + ")", e);
+  }
+
+  /** @return the exception's message, or its kind where it has none */
+  static String reason(Exception e) {
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   @Override
@@ -288,6 +293,14 @@ public final class NpyStream implements Closeable {
    */
   static NpyHeader readHeader(InputStream in, long available, String origin) throws IOException {
     byte[] preamble = in.readNBytes(8);
+    if (preamble.length == 0) {
+      throw new InvalidInputException(origin + ": the file is empty (0 bytes), not a NumPy .npy"
+          + " array; re-save or re-copy it");
+    }
+    if (preamble.length < 8 && startsWithMagic(preamble)) {
+      throw new InvalidInputException(origin + ": truncated: the file ends after "
+          + preamble.length + " bytes, inside the .npy preamble; re-save or re-copy it");
+    }
     if (preamble.length < 8 || !startsWithMagic(preamble)) {
       String hint = preamble.length >= 2 && preamble[0] == 'P' && preamble[1] == 'K'
           ? "; it is a zip archive: if it is an .npz file, give it the .npz extension"
@@ -337,8 +350,9 @@ public final class NpyStream implements Closeable {
     return header;
   }
 
+  /** @return true if the bytes start with the magic string, or are a prefix of it */
   private static boolean startsWithMagic(byte[] preamble) {
-    for (int i = 0; i < MAGIC.length; i++) {
+    for (int i = 0; i < Math.min(MAGIC.length, preamble.length); i++) {
       if (preamble[i] != MAGIC[i]) {
         return false;
       }

@@ -46,7 +46,8 @@ public final class NpzReader {
     try (ZipFile zip = open(path)) {
       return names(zip);
     } catch (IOException e) {
-      throw new InvalidInputException(path + ": cannot read the archive (" + e.getMessage() + ")", e);
+      throw new InvalidInputException(path + ": cannot read the archive (" + NpyStream.reason(e)
+          + ")", e);
     } catch (InvalidInputException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -70,9 +71,9 @@ public final class NpzReader {
     }
     try {
       return new ZipFile(path.toFile());
-    } catch (ZipException e) {
+    } catch (ZipException | java.io.EOFException e) {
       throw new InvalidInputException(path + ": not an .npz archive (not a readable zip file: "
-          + e.getMessage() + ")", e);
+          + (e instanceof ZipException ? e.getMessage() : "it ends too early") + ")", e);
     }
   }
 
@@ -127,11 +128,16 @@ public final class NpzReader {
         return stream.onFinish(checked::verify);
       } catch (ZipException e) {
         throw new InvalidInputException(origin + ": the archive entry is corrupt ("
-            + e.getMessage() + "); re-create or re-copy the archive", e);
+            + NpyStream.reason(e) + "); re-create or re-copy the archive", e);
       }
+    } catch (java.io.EOFException e) {
+      closeQuietly(zip);
+      throw new InvalidInputException(path + ": truncated: the archive ends inside an entry;"
+          + " re-create or re-copy it", e);
     } catch (IOException e) {
       closeQuietly(zip);
-      throw new InvalidInputException(path + ": cannot read the archive (" + e.getMessage() + ")", e);
+      throw new InvalidInputException(path + ": cannot read the archive (" + NpyStream.reason(e)
+          + ")", e);
     } catch (InvalidInputException e) {
       closeQuietly(zip);
       throw e;

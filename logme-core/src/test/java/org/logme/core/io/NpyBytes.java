@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -165,17 +166,35 @@ public final class NpyBytes {
     return path;
   }
 
-  /** Writes an .npz archive of named arrays ({@code name, bytes, name, bytes, ...}). */
+  /**
+   * Writes an .npz archive of named arrays ({@code name, bytes, name, bytes, ...}): deflated as
+   * by {@code numpy.savez_compressed}, or stored as by {@code numpy.savez}.
+   */
   public static Path npz(Path path, boolean compressed, Object... namesAndBytes)
       throws IOException {
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(path))) {
-      zip.setMethod(compressed ? ZipOutputStream.DEFLATED : ZipOutputStream.DEFLATED);
+    return Files.write(path, npzBytes(compressed, namesAndBytes));
+  }
+
+  /** @return the bytes of an .npz archive of named arrays ({@code name, bytes, ...}) */
+  public static byte[] npzBytes(boolean compressed, Object... namesAndBytes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.setMethod(compressed ? ZipOutputStream.DEFLATED : ZipOutputStream.STORED);
       for (int i = 0; i < namesAndBytes.length; i += 2) {
-        zip.putNextEntry(new ZipEntry(namesAndBytes[i] + ".npy"));
-        zip.write((byte[]) namesAndBytes[i + 1]);
+        byte[] data = (byte[]) namesAndBytes[i + 1];
+        ZipEntry entry = new ZipEntry(namesAndBytes[i] + ".npy");
+        if (!compressed) {
+          CRC32 crc = new CRC32();
+          crc.update(data);
+          entry.setSize(data.length);
+          entry.setCompressedSize(data.length);
+          entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
+        zip.write(data);
         zip.closeEntry();
       }
     }
-    return path;
+    return bytes.toByteArray();
   }
 }
