@@ -51,8 +51,10 @@ public final class Cli {
     } catch (CreationException e) {
       return report(e.getCause() != null ? e.getCause() : e, debug);
     } catch (OutOfMemoryError e) {
-      err.println("logme: error: out of memory (" + e.getMessage() + "); give Java more heap,"
-          + " e.g. LOGME_JAVA_OPTS=-Xmx8g ./logme ...");
+      err.println("logme: error: out of memory (Java heap of "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): the requested estimators hold"
+          + " the features in memory; give Java more heap, e.g. LOGME_JAVA_OPTS=-Xmx8g ./logme"
+          + " ..., or use only estimators that stream (logme).");
       return ExitCode.INTERNAL;
     } finally {
       out.flush();

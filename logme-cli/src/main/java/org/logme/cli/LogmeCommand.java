@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         "",
         "Start with './logme demo', then './logme score --features F.npy --labels y.npy'."},
     subcommands = {ScoreCommand.class, RankCommand.class, CorrelateCommand.class,
-        ListCommand.class, DemoCommand.class},
+        ListCommand.class, DemoCommand.class, BenchCommand.class},
     footer = ExitCode.HELP)
 final class LogmeCommand implements Runnable {
   @Spec

@@ -1,5 +1,7 @@
 package org.logme.cli;
 
+import org.logme.cli.bench.PeakMemory;
+
 /**
  * The {@code logme} executable: runs {@link Cli} on the process's streams and exits with its
  * code.
@@ -14,6 +16,7 @@ public final class Main {
    * @param args the command line
    */
   public static void main(String[] args) {
+    PeakMemory.recordAtExitIfAsked();
     int code = new Cli(System.out, System.err).run(args);
     System.exit(code);
   }

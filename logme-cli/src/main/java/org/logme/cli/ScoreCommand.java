@@ -15,13 +15,11 @@ import org.logme.api.data.Targets;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 import org.logme.core.io.InputFiles;
-import org.logme.core.io.NpyHeader;
-import org.logme.core.io.StreamingStatistics;
+import org.logme.core.io.FeatureReading;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,21 +93,26 @@ final class ScoreCommand implements Callable<Integer> {
           + " several are requested.")
   boolean json;
 
-  /** How the features are read. */
-  enum ReadMode {
-    /** Stream when every requested estimator can work from sufficient statistics and N ≥ D. */
-    auto,
-    /** Always stream (fails with a reason when it is not possible). */
-    stream,
-    /** Always load the features into memory. */
-    memory
-  }
-
   @Option(names = "--read", paramLabel = "auto|stream|memory", defaultValue = "auto",
+      converter = ReadModeConverter.class,
       description = "How to read the features: 'stream' accumulates FᵀF and FᵀY block by block"
           + " (memory independent of N; LogME only needs these when N ≥ D), 'memory' loads them;"
           + " 'auto' (default) streams when every requested estimator allows it.")
-  ReadMode readMode;
+  FeatureReading.Mode readMode;
+
+  /** Accepts the modes in lower case, as the help shows them. */
+  static final class ReadModeConverter implements picocli.CommandLine.ITypeConverter<
+      FeatureReading.Mode> {
+    @Override
+    public FeatureReading.Mode convert(String value) {
+      try {
+        return FeatureReading.Mode.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of"
+            + " auto, stream, memory");
+      }
+    }
+  }
 
   @Inject
   ScoreCommand(PluginRegistry<EstimatorProvider> estimators,
@@ -184,22 +187,10 @@ final class ScoreCommand implements Callable<Integer> {
     Targets targetInput = targets == null ? null : InputFiles.targets(targets, multiLabel);
     b.labels(labelInput).targets(targetInput);
     if (features != null) {
-      NpyHeader header = InputFiles.header(features);
-      String whyNot = streamingObstacle(requested, header);
-      if (readMode == ReadMode.stream && whyNot != null) {
-        throw new InvalidParameterException("--read stream is not possible: " + whyNot
-            + "; use --read memory or auto");
-      }
-      if (readMode != ReadMode.memory && whyNot == null) {
-        b.featureStatistics(labelInput != null
-            ? StreamingStatistics.read(features, labelInput, backend)
-            : StreamingStatistics.read(features, targetInput, backend));
-        featureInput = "streamed: N, FᵀF and FᵀY accumulated over blocks of "
-            + StreamingStatistics.blockRows((int) header.shape()[1]) + " rows";
-      } else {
-        b.features(InputFiles.features(features));
-        featureInput = "loaded into memory" + (whyNot == null ? "" : " (" + whyNot + ")");
-      }
+      FeatureReading.Loaded loaded = FeatureReading.read(features, labelInput, targetInput,
+          requested, readMode, backend);
+      loaded.addTo(b);
+      featureInput = loaded.description();
     }
     if (sourceProbabilities != null) {
       b.sourceProbabilities(InputFiles.sourceProbabilities(sourceProbabilities));
@@ -208,28 +199,6 @@ final class ScoreCommand implements Callable<Integer> {
       b.sourceLabels(InputFiles.sourceLabels(sourceLabels));
     }
     return b.build();
-  }
-
-  /** @return why the features cannot (or, in auto mode, should not) be streamed, or null */
-  private String streamingObstacle(Collection<TransferabilityEstimator> requested,
-      NpyHeader header) {
-    if (labels == null && targets == null) {
-      return "streaming needs --labels or --targets";
-    }
-    for (TransferabilityEstimator e : requested) {
-      boolean usesFeatures = e.acceptedInputs().stream()
-          .anyMatch(set -> set.contains(InputKind.FEATURES));
-      if (usesFeatures && !e.acceptsFeatureStatistics()) {
-        return "estimator '" + e.name() + "' needs the features themselves";
-      }
-    }
-    if (!StreamingStatistics.streamable(header)) {
-      return "the feature array is not 2-D in C order";
-    }
-    if (readMode == ReadMode.auto && header.shape()[0] < header.shape()[1]) {
-      return "N < D: the N×N decomposition of in-memory features is cheaper";
-    }
-    return null;
   }
 
   private ScoreContext context(EstimationInput input, String backend,

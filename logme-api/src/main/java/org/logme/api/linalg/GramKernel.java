@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  *
  * <p>For AᵀA the rows of A are taken in blocks of {@value #BLOCK_ROWS}, each transposed into a
  * panel whose rows are contiguous, then accumulated; for AAᵀ the rows of A are the panel. Work
- * is split into stripes of four output rows, scheduled dynamically on the given pool.
+ * is split into rows of 64×64 squares of the output, scheduled dynamically on the given pool.
  *
  * @since 0.1
  */
@@ -18,6 +18,8 @@ public final class GramKernel {
   /** Rows of A per block: a panel of D×256 doubles stays in cache for the tiles. */
   static final int BLOCK_ROWS = 256;
   private static final int TILE = 4;
+  /** Output rows per square of work: two panels of 64 rows stay in the core's cache. */
+  static final int SQUARE = 64;
   /**
    * Whether the JIT compiles {@link Math#fma} to a hardware instruction; without one it is
    * emulated in software, far slower than a multiply and an add.
@@ -47,7 +49,7 @@ public final class GramKernel {
   public Matrix gram(Matrix a) {
     Matrix g = Matrix.zeros(a.cols(), a.cols());
     addGram(g, a);
-    return g;
+    return Matrices.mirrorUpper(g);
   }
 
   /**
@@ -61,9 +63,10 @@ public final class GramKernel {
   }
 
   /**
-   * Adds the Gram matrix of a block of rows to an accumulator: G ← G + RᵀR.
+   * Adds the Gram matrix of a block of rows to the upper triangle of an accumulator:
+   * G ← G + RᵀR for i ≤ j (see {@link LinearAlgebraBackend#addGram}).
    *
-   * @param accumulator a symmetric n×n matrix, updated in place and left exactly symmetric
+   * @param accumulator an n×n matrix whose upper triangle is updated in place
    * @param rows an m×n block of rows
    * @throws IllegalArgumentException if the shapes do not fit
    */
@@ -87,7 +90,6 @@ public final class GramKernel {
       }
       addRowProducts(panel, n, count, accumulator.data());
     }
-    Matrices.mirrorUpper(accumulator);
   }
 
   private static boolean hardwareFma() {
@@ -100,39 +102,54 @@ public final class GramKernel {
     }
   }
 
-  /** acc[i][j] += Σ_s p[i][s]·p[j][s] for j ≥ i, p being r rows of length len. */
+  /**
+   * acc[i][j] += Σ_s p[i][s]·p[j][s] for j ≥ i, p being r rows of length len. The output is cut
+   * into squares of {@value #SQUARE} rows: one task per row of squares, each square computed
+   * while its two panels of rows stay in cache.
+   */
   private void addRowProducts(double[] p, int r, int len, double[] acc) {
-    int stripes = (r + TILE - 1) / TILE;
-    if (pool == null || stripes < 2) {
-      for (int stripe = 0; stripe < stripes; stripe++) {
-        stripe(p, r, len, acc, stripe * TILE);
+    int squares = (r + SQUARE - 1) / SQUARE;
+    if (pool == null || squares < 2) {
+      for (int bi = 0; bi < squares; bi++) {
+        squareRow(p, r, len, acc, bi * SQUARE);
       }
       return;
     }
-    pool.submit(() -> IntStream.range(0, stripes).parallel()
-        .forEach(stripe -> stripe(p, r, len, acc, stripe * TILE))).join();
+    pool.submit(() -> IntStream.range(0, squares).parallel()
+        .forEach(bi -> squareRow(p, r, len, acc, bi * SQUARE))).join();
   }
 
-  private void stripe(double[] p, int r, int len, double[] acc, int i0) {
-    int i1 = Math.min(i0 + TILE, r);
-    for (int j0 = i0; j0 < r; j0 += TILE) {
-      int j1 = Math.min(j0 + TILE, r);
-      if (i1 - i0 == TILE && j1 - j0 == TILE) {
-        if (fused) {
-          tile4x4Fused(p, len, acc, r, i0, j0);
-        } else {
-          tile4x4Plain(p, len, acc, r, i0, j0);
-        }
-      } else {
-        for (int i = i0; i < i1; i++) {
-          for (int j = Math.max(j0, i); j < j1; j++) {
-            double c = 0;
-            for (int s = 0; s < len; s++) {
-              c += p[i * len + s] * p[j * len + s];
+  /** The squares to the right of the diagonal in the row of squares starting at row bi. */
+  private void squareRow(double[] p, int r, int len, double[] acc, int bi) {
+    int biEnd = Math.min(bi + SQUARE, r);
+    for (int bj = bi; bj < r; bj += SQUARE) {
+      int bjEnd = Math.min(bj + SQUARE, r);
+      for (int i0 = bi; i0 < biEnd; i0 += TILE) {
+        for (int j0 = Math.max(bj, i0); j0 < bjEnd; j0 += TILE) {
+          if (i0 + TILE <= biEnd && j0 + TILE <= bjEnd) {
+            if (fused) {
+              tile4x4Fused(p, len, acc, r, i0, j0);
+            } else {
+              tile4x4Plain(p, len, acc, r, i0, j0);
             }
-            acc[i * r + j] += c;
+          } else {
+            edge(p, len, acc, r, i0, Math.min(i0 + TILE, biEnd), j0, Math.min(j0 + TILE, bjEnd));
           }
         }
+      }
+    }
+  }
+
+  /** A partial tile at the edge of the matrix, one dot product at a time. */
+  private static void edge(double[] p, int len, double[] acc, int r, int i0, int i1, int j0,
+      int j1) {
+    for (int i = i0; i < i1; i++) {
+      for (int j = Math.max(j0, i); j < j1; j++) {
+        double c = 0;
+        for (int s = 0; s < len; s++) {
+          c += p[i * len + s] * p[j * len + s];
+        }
+        acc[i * r + j] += c;
       }
     }
   }

@@ -31,25 +31,29 @@ public interface LinearAlgebraBackend {
   Matrix outerGram(Matrix a);
 
   /**
-   * Accumulates a Gram matrix block by block, for data streamed in row blocks: G ← G + RᵀR.
-   * The default adds {@link #gram(Matrix)} of the block; backends override it with an in-place
-   * update.
+   * Accumulates a Gram matrix block by block, for data streamed in row blocks: adds RᵀR to the
+   * upper triangle (i ≤ j) of the accumulator; the strictly lower triangle is left unspecified,
+   * so that each block costs no more than its products. After the last block, make the result
+   * symmetric with {@link Matrices#mirrorUpper}. The default adds {@link #gram(Matrix)} of the
+   * block; backends override it with an in-place update.
    *
-   * @param accumulator a symmetric n×n matrix, updated in place and left exactly symmetric
+   * @param accumulator an n×n matrix whose upper triangle is updated in place
    * @param rows an m×n block of rows
    * @throws IllegalArgumentException if the shapes do not fit
    */
   default void addGram(Matrix accumulator, Matrix rows) {
-    if (accumulator.rows() != rows.cols() || accumulator.cols() != rows.cols()) {
+    int n = rows.cols();
+    if (accumulator.rows() != n || accumulator.cols() != n) {
       throw new IllegalArgumentException("cannot add the Gram matrix of " + rows + " to "
           + accumulator);
     }
     double[] block = gram(rows).data();
     double[] acc = accumulator.data();
-    for (int i = 0; i < acc.length; i++) {
-      acc[i] += block[i];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        acc[i * n + j] += block[i * n + j];
+      }
     }
-    Matrices.mirrorUpper(accumulator);
   }
 
   /**

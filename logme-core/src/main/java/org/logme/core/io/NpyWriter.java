@@ -67,6 +67,48 @@ public final class NpyWriter {
     });
   }
 
+  /** Produces the rows of a matrix one at a time, in order. */
+  @FunctionalInterface
+  public interface RowSource {
+    /**
+     * @param row the row index, from 0 up
+     * @param values where to put the row's values (length: the number of columns)
+     */
+    void fill(int row, double[] values);
+  }
+
+  /**
+   * Writes a matrix row by row without holding it in memory (for data larger than the heap).
+   *
+   * @param path the file to create or replace
+   * @param rows the number of rows
+   * @param cols the number of columns
+   * @param type the element type on disk
+   * @param source produces each row in order
+   * @throws IOException if writing fails (the target is then left untouched)
+   */
+  public static void writeRows(Path path, int rows, int cols, Type type, RowSource source)
+      throws IOException {
+    AtomicFiles.write(path, out -> {
+      out.write(header("{'descr': '" + type.descr + "', 'fortran_order': False, 'shape': ("
+          + rows + ", " + cols + "), }"));
+      double[] row = new double[cols];
+      ByteBuffer buffer = ByteBuffer.allocate(cols * type.size).order(ByteOrder.LITTLE_ENDIAN);
+      for (int i = 0; i < rows; i++) {
+        source.fill(i, row);
+        buffer.clear();
+        for (double v : row) {
+          if (type == Type.FLOAT32) {
+            buffer.putFloat((float) v);
+          } else {
+            buffer.putDouble(v);
+          }
+        }
+        out.write(buffer.array(), 0, buffer.position());
+      }
+    });
+  }
+
   /** The magic, version 1.0, and the header padded with spaces to a multiple of 64 bytes. */
   private static byte[] header(String dict) {
     int unpadded = NpyReader.MAGIC.length + 2 + 2 + dict.length() + 1;

@@ -7,6 +7,7 @@ import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.api.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
 
 /**
@@ -162,6 +163,7 @@ public final class StreamingStatistics {
         }
       }
       stream.finish();
+      Matrices.mirrorUpper(gram);
       if (nonFinite > 0) {
         throw Features.nonFinite(spec, nonFinite, badValue, badRow, badColumn);
       }

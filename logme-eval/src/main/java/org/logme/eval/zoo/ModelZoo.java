@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.logme.api.InvalidInputException;
-import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.data.SourceLabels;
 import org.logme.api.data.SourceProbabilities;
 import org.logme.api.data.Targets;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.TransferabilityEstimator;
+import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.core.io.ArrayFiles;
+import org.logme.core.io.FeatureReading;
 import org.logme.core.io.NdArray;
 import org.logme.eval.table.StaticFacts;
 
@@ -196,12 +199,30 @@ public final class ModelZoo {
    * @throws InvalidInputException if a file is unreadable or its rows disagree with the task
    */
   public EstimationInput input(String model, Set<InputKind> kinds) {
+    return input(model, kinds, List.of(), FeatureReading.Mode.MEMORY, null);
+  }
+
+  /**
+   * Reads a model's arrays, only those of the kinds asked for, streaming the features into
+   * sufficient statistics when the estimators allow it (see {@link FeatureReading}).
+   *
+   * @param model a model name
+   * @param kinds the kinds of input needed
+   * @param estimators the estimators that will use the input
+   * @param mode how to read the features
+   * @param backend the linear algebra for streamed statistics (unused in memory mode)
+   * @return the input (the task's labels or targets are shared by every model)
+   * @throws InvalidInputException if a file is unreadable or its rows disagree with the task
+   */
+  public EstimationInput input(String model, Set<InputKind> kinds,
+      Collection<TransferabilityEstimator> estimators, FeatureReading.Mode mode,
+      LinearAlgebraBackend backend) {
     Path m = modelDir(model);
     Set<InputKind> present = available(model);
     EstimationInput.Builder input = EstimationInput.builder().labels(labels).targets(targets);
     if (kinds.contains(InputKind.FEATURES) && present.contains(InputKind.FEATURES)) {
-      NdArray raw = ArrayFiles.load(m.resolve(FEATURES).toString());
-      input.features(new Features(raw.asMatrix(), raw.origin()));
+      FeatureReading.read(m.resolve(FEATURES).toString(), labels, targets, estimators, mode,
+          backend).addTo(input);
     }
     SourceProbabilities probabilities = null;
     if ((kinds.contains(InputKind.SOURCE_PROBABILITIES) || kinds.contains(InputKind.SOURCE_LABELS))

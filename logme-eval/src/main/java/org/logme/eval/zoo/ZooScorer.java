@@ -25,12 +25,15 @@ import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.core.io.FeatureReading;
 
 /**
  * Scores every model of a {@link ModelZoo} with every estimator.
  *
  * <p>Models are scored in parallel by {@link #threads(int)} workers; each worker holds one
- * model's arrays at a time, so at most that many models are in memory at once. The result does
+ * model's arrays at a time, so at most that many models are in memory at once, and a model's
+ * features are streamed into sufficient statistics (memory independent of N) when every
+ * estimator allows it. The result does
  * not depend on the number of threads: models come out sorted by name, estimators in the order
  * given.
  *
@@ -145,7 +148,8 @@ public final class ZooScorer {
   private Map<String, EstimateResult> scoreModel(ModelZoo zoo, String model,
       Set<InputKind> needed, List<String> warnings) {
     Set<InputKind> available = zoo.available(model);
-    EstimationInput input = zoo.input(model, needed);
+    EstimationInput input = zoo.input(model, needed, estimators, FeatureReading.Mode.AUTO,
+        backend);
     Map<String, EstimateResult> scores = new LinkedHashMap<>();
     for (TransferabilityEstimator estimator : estimators) {
       Optional<String> missing = missingFiles(estimator, available, zoo, model);

@@ -94,7 +94,10 @@ public final class NativeBackend implements LinearAlgebraBackend {
     return Matrices.mirrorUpper(g);
   }
 
-  /** In place: {@code dsyrk} with β = 1 updates one triangle of G, which is then mirrored. */
+  /**
+   * In place: {@code dsyrk} with β = 1 updates one triangle of G (the row-major upper one, which
+   * is BLAS's lower triangle of the column-major transpose).
+   */
   @Override
   public void addGram(Matrix accumulator, Matrix rows) {
     int n = rows.cols();
@@ -105,7 +108,6 @@ public final class NativeBackend implements LinearAlgebraBackend {
     if (rows.rows() > 0 && n > 0) {
       blas.dsyrk("L", "N", n, rows.rows(), 1.0, rows.data(), n, 1.0, accumulator.data(), n);
     }
-    Matrices.mirrorUpper(accumulator);
   }
 
   @Override
