@@ -15,4 +15,12 @@ public class InvalidParameterException extends LogmeException {
   public InvalidParameterException(String message) {
     super(message);
   }
+
+  /**
+   * @param message what is wrong and what to do instead
+   * @param cause the underlying failure (for example an I/O error on an output path)
+   */
+  public InvalidParameterException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.logme.api.InvalidInputException;
+import org.logme.api.NumericalException;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
@@ -43,7 +44,19 @@ abstract class Baseline implements TransferabilityEstimator {
     missingInputs(input).ifPresent(message -> {
       throw new InvalidInputException(message);
     });
-    EstimateResult.Builder result = compute(input, backend);
+    EstimateResult.Builder result;
+    try {
+      result = compute(input, backend);
+    } catch (NumericalException e) {
+      if (e.getMessage().startsWith(prefix())) {
+        throw e;
+      }
+      // a failure deep in the linear algebra: say which estimator, and (unless the message
+      // already does) what to look at
+      throw new NumericalException(prefix() + e.getMessage() + (e.getMessage().contains(";")
+          ? "" : "; the features are degenerate for this estimator (constant, all-zero or"
+          + " collinear columns?): check them, or use another estimator such as logme"), e);
+    }
     input.labels().filter(Labels::remapped).ifPresent(labels -> result
         .detail("class_ids", Arrays.stream(labels.classIds()).boxed().toList()));
     return result.higherIsBetter(higherIsBetter()).build();

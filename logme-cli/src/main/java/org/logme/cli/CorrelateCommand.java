@@ -112,6 +112,9 @@ final class CorrelateCommand implements Callable<Integer> {
         : Bootstrap.run(results, bootstrap, seed);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // the report first: if its directory is unusable, nothing has been printed yet
+    Path written = report == null ? null
+        : ReportWriter.write(report, Report.of(results).withBootstrap(resampled));
     correlations.undefinedValues().forEach(v -> err.println("logme: warning: undefined: " + v));
     if (json) {
       ObjectNode node = CorrelationJson.correlationsNode(correlations);
@@ -132,8 +135,7 @@ final class CorrelateCommand implements Callable<Integer> {
         out.print(TextTables.bootstrap(resampled, results.columns()));
       }
     }
-    if (report != null) {
-      Path written = ReportWriter.write(report, Report.of(results).withBootstrap(resampled));
+    if (written != null) {
       err.println("logme: report written to " + written.toAbsolutePath());
     }
     return ExitCode.OK;

@@ -109,6 +109,16 @@ final class DemoCommand implements Callable<Integer> {
     ResultsTable benchmark = ImageNet10Benchmark.table();
     CorrelationTable benchmarkCorrelations = CorrelationTable.compute(benchmark);
     PrintWriter out = spec.commandLine().getOut();
+    // the reports first: if their directory is unusable, nothing has been printed yet
+    Path digitsReport = null;
+    Path benchmarkReport = null;
+    if (!noReport) {
+      digitsReport = ReportWriter.write(report.resolve("digits"), Report.of(digits)
+          .withTitle("logme demo: feature extractors on the UCI handwritten digits"));
+      benchmarkReport = ReportWriter.write(report.resolve("imagenet10"),
+          Report.of(benchmark).withTitle("ImageNet-10 benchmark of the LogME paper (published"
+              + " scores and fine-tuned accuracies)"));
+    }
     if (json) {
       ObjectNode root = Json.object();
       root.put("data", "UCI optical handwritten digits (1797 images, 10 classes)");
@@ -127,11 +137,6 @@ final class DemoCommand implements Callable<Integer> {
       printBenchmark(out, benchmarkCorrelations);
     }
     if (!noReport) {
-      Path digitsReport = ReportWriter.write(report.resolve("digits"), Report.of(digits)
-          .withTitle("logme demo: feature extractors on the UCI handwritten digits"));
-      Path benchmarkReport = ReportWriter.write(report.resolve("imagenet10"),
-          Report.of(benchmark).withTitle("ImageNet-10 benchmark of the LogME paper (published"
-              + " scores and fine-tuned accuracies)"));
       spec.commandLine().getErr().println("logme: reports written to "
           + digitsReport.toAbsolutePath() + " and " + benchmarkReport.toAbsolutePath());
     }

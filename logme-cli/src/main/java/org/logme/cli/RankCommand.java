@@ -119,6 +119,8 @@ final class RankCommand implements Callable<Integer> {
         : Bootstrap.run(result.table(), bootstrap, seed);
     Report full = Report.of(result.table()).withBootstrap(resampled)
         .withWarnings(result.warnings()).withTitle("logme rank: " + zoo.getFileName());
+    // the report first: if its directory is unusable, nothing has been printed yet
+    Path written = report == null ? null : ReportWriter.write(report, full);
     if (json) {
       out.println(Json.write(CorrelationJson.resultsNode(full)));
     } else {
@@ -139,8 +141,7 @@ final class RankCommand implements Callable<Integer> {
             + " correlate the rankings with fine-tuned accuracy)");
       }
     }
-    if (report != null) {
-      Path written = ReportWriter.write(report, full);
+    if (written != null) {
       err.println("logme: report written to " + written.toAbsolutePath());
     }
     return ExitCode.OK;

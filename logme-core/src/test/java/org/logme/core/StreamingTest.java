@@ -116,6 +116,6 @@ class StreamingTest {
     assertThat(s.sampleCount()).isEqualTo(30);
     assertThatThrownBy(() -> StreamingStatistics.read(npz + ":feats",
         Labels.of(new double[] {0, 1, 1}, "y.npy"), Backends.all().get(0)))
-        .hasMessageContaining("has 30 rows but the labels or targets have 3 rows");
+        .hasMessageContaining("has 30 rows but labels (y.npy) has 3 rows");
   }
 }

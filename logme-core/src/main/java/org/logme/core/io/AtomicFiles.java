@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes files all-or-nothing: the content goes to a temporary file in the target's directory,
@@ -38,26 +40,54 @@ public final class AtomicFiles {
    * @throws IOException if writing or renaming fails; the target is then untouched
    */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path directory = absolute.getParent();
-    Files.createDirectories(directory);
-    // a fresh name created like any other file, so that it gets the usual permissions (umask)
-    // rather than the owner-only ones of Files.createTempFile
-    Path tmp = directory.resolve("." + absolute.getFileName() + "."
-        + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-        content.writeTo(out);
+    Map<Path, Content> one = new LinkedHashMap<>();
+    one.put(target, content);
+    writeAll(one);
+  }
+
+  /**
+   * Writes several files as one: every content is written to its temporary file first, and the
+   * files are renamed into place only once all are complete. A failure while writing (an
+   * exception from a content, a full disk) leaves every target as it was; targets that are
+   * directories are refused before anything is written.
+   *
+   * @param contents the content of each target, renamed in this order
+   * @throws IOException if a target is a directory, or writing or renaming fails
+   */
+  public static void writeAll(Map<Path, Content> contents) throws IOException {
+    Map<Path, Path> temporaries = new LinkedHashMap<>();
+    for (Path target : contents.keySet()) {
+      if (Files.isDirectory(target)) {
+        throw new IOException(target + " is a directory");
       }
-      try {
-        Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
+    }
+    try {
+      for (Map.Entry<Path, Content> e : contents.entrySet()) {
+        Path absolute = e.getKey().toAbsolutePath();
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        // a fresh name created like any other file, so that it gets the usual permissions
+        // (umask) rather than the owner-only ones of Files.createTempFile
+        Path tmp = directory.resolve("." + absolute.getFileName() + "."
+            + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        temporaries.put(absolute, tmp);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+          e.getValue().writeTo(out);
+        }
+      }
+      for (Map.Entry<Path, Path> e : temporaries.entrySet()) {
+        try {
+          Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException unsupported) {
+          Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } finally {
-      Files.deleteIfExists(tmp);
+      for (Path tmp : temporaries.values()) {
+        Files.deleteIfExists(tmp);
+      }
     }
   }
 }

@@ -48,18 +48,20 @@ public final class StreamingStatistics {
    * @return the statistics, with FᵀY holding the sum of the rows of each class
    */
   public static FeatureStatistics read(String spec, Labels labels, LinearAlgebraBackend backend) {
-    return read(spec, labels.sampleCount(), labels.classCount(), backend, (block, first, out) -> {
-      int d = block.cols();
-      int c = labels.classCount();
-      double[] rows = block.data();
-      double[] sums = out.data();
-      for (int i = 0; i < block.rows(); i++) {
-        int cls = labels.classIndex(first + i);
-        for (int j = 0; j < d; j++) {
-          sums[j * c + cls] += rows[i * d + j];
-        }
-      }
-    });
+    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(),
+        labels.classCount(), backend,
+        (block, first, out) -> {
+          int d = block.cols();
+          int c = labels.classCount();
+          double[] rows = block.data();
+          double[] sums = out.data();
+          for (int i = 0; i < block.rows(); i++) {
+            int cls = labels.classIndex(first + i);
+            for (int j = 0; j < d; j++) {
+              sums[j * c + cls] += rows[i * d + j];
+            }
+          }
+        });
   }
 
   /**
@@ -71,15 +73,16 @@ public final class StreamingStatistics {
   public static FeatureStatistics read(String spec, Targets targets, LinearAlgebraBackend backend) {
     Matrix y = targets.matrix();
     int k = y.cols();
-    return read(spec, targets.sampleCount(), k, backend, (block, first, out) -> {
-      Matrix slice = Matrix.wrap(block.rows(), k, java.util.Arrays.copyOfRange(y.data(),
-          first * k, (first + block.rows()) * k));
-      double[] product = backend.multiplyTransposeA(block, slice).data();
-      double[] acc = out.data();
-      for (int i = 0; i < acc.length; i++) {
-        acc[i] += product[i];
-      }
-    });
+    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(), k, backend,
+        (block, first, out) -> {
+          Matrix slice = Matrix.wrap(block.rows(), k, java.util.Arrays.copyOfRange(y.data(),
+              first * k, (first + block.rows()) * k));
+          double[] product = backend.multiplyTransposeA(block, slice).data();
+          double[] acc = out.data();
+          for (int i = 0; i < acc.length; i++) {
+            acc[i] += product[i];
+          }
+        });
   }
 
   /**
@@ -108,8 +111,8 @@ public final class StreamingStatistics {
     void add(Matrix block, int firstRow, Matrix accumulator);
   }
 
-  private static FeatureStatistics read(String spec, int expectedRows, int targetColumns,
-      LinearAlgebraBackend backend, CrossProducts crossProducts) {
+  private static FeatureStatistics read(String spec, String rowSource, int expectedRows,
+      int targetColumns, LinearAlgebraBackend backend, CrossProducts crossProducts) {
     try (NpyStream stream = ArrayFiles.open(spec)) {
       NpyHeader header = stream.header();
       if (!streamable(header)) {
@@ -117,14 +120,15 @@ public final class StreamingStatistics {
       }
       int n = stream.rows();
       int d = stream.cols();
-      if (n != expectedRows) {
-        throw new InvalidInputException("row counts disagree: features (" + spec + ") has " + n
-            + " rows but the labels or targets have " + expectedRows + " rows; every input must"
-            + " have one row per target sample, in the same order");
-      }
       if (n == 0 || d == 0) {
         throw new InvalidInputException(spec + ": the array is empty (shape " + n + "x" + d
             + "); it needs at least one row and one column");
+      }
+      if (n != expectedRows) {
+        // worded as EstimationInput words it for features in memory
+        throw new InvalidInputException("row counts disagree: features (" + spec + ") has " + n
+            + " rows but " + rowSource + " has " + expectedRows + " rows; every input must"
+            + " have one row per target sample, in the same order");
       }
       requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
       Matrix gram = Matrix.zeros(d, d);

@@ -42,4 +42,25 @@ class AtomicFilesTest {
           .contains(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
   }
+
+  @Test
+  void severalFilesAreWrittenAllOrNothing() throws IOException {
+    Path a = Files.writeString(dir.resolve("a.txt"), "old a");
+    Path b = dir.resolve("b.txt");
+    java.util.Map<Path, AtomicFiles.Content> contents = new java.util.LinkedHashMap<>();
+    contents.put(a, out -> out.write("new a".getBytes(StandardCharsets.UTF_8)));
+    contents.put(b, out -> {
+      throw new IOException("disk full");
+    });
+    assertThatThrownBy(() -> AtomicFiles.writeAll(contents)).hasMessage("disk full");
+    assertThat(Files.readString(a)).as("the complete first file is not renamed either")
+        .isEqualTo("old a");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(a);
+    }
+    contents.put(b, out -> out.write("new b".getBytes(StandardCharsets.UTF_8)));
+    AtomicFiles.writeAll(contents);
+    assertThat(Files.readString(a)).isEqualTo("new a");
+    assertThat(Files.readString(b)).isEqualTo("new b");
+  }
 }

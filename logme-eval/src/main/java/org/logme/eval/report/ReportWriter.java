@@ -2,15 +2,22 @@ package org.logme.eval.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.logme.api.InvalidParameterException;
 import org.logme.core.io.AtomicFiles;
 
 /**
  * Writes a report directory: {@value #RESULTS_CSV} ({@link ResultsCsv}),
  * {@value #RESULTS_JSON} ({@link CorrelationJson#results}) and {@value #REPORT_HTML}
- * ({@link HtmlReport}). Everything is rendered before anything is written, and each file is
- * written atomically (to a temporary file, then renamed), so a failure never leaves a partial
- * file behind.
+ * ({@link HtmlReport}). Everything is rendered before anything is written, and the three files
+ * are written together ({@link AtomicFiles#writeAll}: temporary files, renamed once all are
+ * complete), so a failure never leaves a partial file or a mix of old and new files behind.
  *
  * @since 0.1
  */
@@ -29,17 +36,38 @@ public final class ReportWriter {
    * @param dir the output directory, created if needed
    * @param report the report
    * @return the path of {@value #REPORT_HTML}
-   * @throws IOException if a file cannot be written; files already written stay complete, the
-   *     failed one keeps its previous content (if any)
+   * @throws InvalidParameterException if the directory cannot be created or written (an
+   *     unusable output path); no file is then changed
    */
-  public static Path write(Path dir, Report report) throws IOException {
+  public static Path write(Path dir, Report report) {
     byte[] csv = ResultsCsv.render(report.table()).getBytes(StandardCharsets.UTF_8);
     byte[] json = CorrelationJson.results(report).getBytes(StandardCharsets.UTF_8);
     byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(dir.resolve(RESULTS_CSV), out -> out.write(csv));
-    AtomicFiles.write(dir.resolve(RESULTS_JSON), out -> out.write(json));
     Path page = dir.resolve(REPORT_HTML);
-    AtomicFiles.write(page, out -> out.write(html));
+    Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
+    files.put(dir.resolve(RESULTS_CSV), out -> out.write(csv));
+    files.put(dir.resolve(RESULTS_JSON), out -> out.write(json));
+    files.put(page, out -> out.write(html));
+    try {
+      AtomicFiles.writeAll(files);
+    } catch (IOException e) {
+      throw new InvalidParameterException(dir + ": cannot write the report there ("
+          + describe(e, dir) + "); choose a writable directory with --report DIR", e);
+    }
     return page;
+  }
+
+  /** @return what went wrong, with the file involved unless it is the directory itself */
+  private static String describe(IOException e, Path dir) {
+    if (e instanceof FileSystemException fs) {
+      String reason = fs.getReason() != null ? fs.getReason()
+          : e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof NoSuchFileException ? "no such file or directory"
+          : e instanceof FileAlreadyExistsException ? "a file is in the way"
+          : e.getClass().getSimpleName();
+      return fs.getFile() == null || fs.getFile().equals(dir.toString()) ? reason
+          : fs.getFile() + ": " + reason;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,12 +48,19 @@ public final class Csv {
    * @throws InvalidInputException if the file is missing, unreadable or malformed
    */
   public static List<Row> read(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(file + ": is a directory, not a CSV file");
+    }
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(in, file.toString());
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file + ": no such file", e);
-    } catch (IOException | UncheckedIOException e) {
-      throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot read (" + (e.getMessage() != null
+          ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
+    } catch (UncheckedIOException e) {
+      throw new InvalidInputException(file + ": cannot read (" + e.getCause().getMessage() + ")",
+          e);
     }
   }
 
@@ -60,13 +68,14 @@ public final class Csv {
    * @param in the text
    * @param origin the file name, for messages
    * @return every non-blank line, header first
-   * @throws InvalidInputException for an unclosed quote or text after a closing quote
+   * @throws InvalidInputException for an unclosed quote, text after a closing quote, or bytes
+   *     that are not UTF-8
    */
   public static List<Row> read(Reader in, String origin) {
     List<Row> rows = new ArrayList<>();
+    int line = 0;
     try (BufferedReader reader = new BufferedReader(in)) {
       String text;
-      int line = 0;
       while ((text = reader.readLine()) != null) {
         line++;
         if (line == 1 && text.startsWith("\uFEFF")) {
@@ -76,8 +85,11 @@ public final class Csv {
           rows.add(new Row(line, split(text, origin, line)));
         }
       }
+    } catch (CharacterCodingException e) {
+      throw new InvalidInputException(origin + ", line " + (line + 1) + ": not UTF-8 text (is it"
+          + " a CSV file?); save the table as UTF-8 CSV", e);
     } catch (IOException e) {
-      throw new UncheckedIOException(origin + ": cannot read: " + e.getMessage(), e);
+      throw new UncheckedIOException(e);
     }
     return rows;
   }

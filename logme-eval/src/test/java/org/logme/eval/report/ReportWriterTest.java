@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.logme.api.InvalidParameterException;
 import org.logme.eval.ImageNet10Benchmark;
 import org.logme.eval.table.Bootstrap;
 import org.logme.eval.table.ResultsTable;
@@ -43,17 +44,28 @@ class ReportWriterTest {
   }
 
   @Test
-  void aFailedWriteLeavesNoPartialFile(@TempDir Path dir) throws Exception {
-    // a non-empty directory where report.html should go: renaming onto it fails
+  void aFailedWriteChangesNoFileAndSaysWhatToDo(@TempDir Path dir) throws Exception {
+    // a non-empty directory where report.html should go: refused before anything is written
     Files.createDirectories(dir.resolve(ReportWriter.REPORT_HTML).resolve("keep"));
     Files.writeString(dir.resolve(ReportWriter.RESULTS_JSON), "old");
-    assertThatThrownBy(() -> ReportWriter.write(dir, benchmark())).isInstanceOf(IOException.class);
-    assertThat(names(dir)).containsExactly("report.html", "results.csv", "results.json");
+    assertThatThrownBy(() -> ReportWriter.write(dir, benchmark()))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(dir + ": cannot write the report there (" + dir.resolve("report.html")
+            + " is a directory); choose a writable directory with --report DIR");
+    assertThat(names(dir)).containsExactly("report.html", "results.json");
     assertThat(Files.isDirectory(dir.resolve(ReportWriter.REPORT_HTML).resolve("keep"))).isTrue();
-    // the files written before the failure are complete
-    assertThat(Files.readString(dir.resolve(ReportWriter.RESULTS_JSON))).endsWith("}\n");
-    assertThat(Files.readString(dir.resolve(ReportWriter.RESULTS_CSV)))
-        .isEqualTo(ResultsCsv.render(ImageNet10Benchmark.table()));
+    assertThat(Files.readString(dir.resolve(ReportWriter.RESULTS_JSON))).isEqualTo("old");
+  }
+
+  @Test
+  void aFileWhereTheDirectoryShouldBeIsAClearError(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "keep");
+    assertThatThrownBy(() -> ReportWriter.write(file.resolve("out"), benchmark()))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageStartingWith(file.resolve("out") + ": cannot write the report there (")
+        .hasMessageEndingWith("); choose a writable directory with --report DIR");
+    assertThat(Files.readString(file)).isEqualTo("keep");
+    assertThat(names(dir)).containsExactly("taken");
   }
 
   @Test
