@@ -1,5 +1,6 @@
 package org.logme.baselines;
 
+import java.util.List;
 import java.util.OptionalInt;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
@@ -66,9 +67,11 @@ public final class GbcEstimator extends Baseline {
     Matrix f = input.features().orElseThrow().matrix();
     Labels labels = input.labels().orElseThrow();
     Matrix x = f;
+    List<String> warnings = List.of();
     if (dimensions.isPresent() && f.cols() > dimensions.getAsInt()) {
       Pca pca = Pca.fit(f, backend);
       x = pca.scores(Math.min(dimensions.getAsInt(), pca.rank()), backend);
+      warnings = pca.warnings();
     }
     int n = x.rows();
     int d = x.cols();
@@ -105,6 +108,7 @@ public final class GbcEstimator extends Baseline {
       }
     }
     return EstimateResult.builder(NAME, 0.0 - sum)
+        .warnings(warnings)
         .detail("dimensions", d)
         .detail("class_variances", variance);
   }

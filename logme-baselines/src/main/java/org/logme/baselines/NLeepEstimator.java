@@ -120,7 +120,7 @@ public final class NLeepEstimator extends Baseline {
       }
       sum += p;
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(pca.warnings());
     if (!gmm.converged()) {
       warnings.add("the Gaussian mixture did not converge in " + gmm.iterations()
           + " EM iterations; the score may be less stable across seeds");

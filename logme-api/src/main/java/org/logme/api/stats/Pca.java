@@ -1,5 +1,6 @@
 package org.logme.api.stats;
 
+import java.util.List;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SymmetricEigen;
@@ -24,12 +25,15 @@ public final class Pca {
   private final double[] squaredSingularValues;
   private final Matrix vectors;
   private final boolean outer;
+  private final List<String> warnings;
 
-  private Pca(Matrix centred, double[] squaredSingularValues, Matrix vectors, boolean outer) {
+  private Pca(Matrix centred, double[] squaredSingularValues, Matrix vectors, boolean outer,
+      List<String> warnings) {
     this.centred = centred;
     this.squaredSingularValues = squaredSingularValues;
     this.vectors = vectors;
     this.outer = outer;
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -48,7 +52,15 @@ public final class Pca {
     for (int i = 0; i < values.length; i++) {
       values[i] = Math.max(0, values[i]);
     }
-    return new Pca(centred, values, eig.vectors(), outer);
+    return new Pca(centred, values, eig.vectors(), outer, eig.warnings());
+  }
+
+  /**
+   * @return what the backend had to do to decompose the data (for example a fallback after a
+   *     failed eigendecomposition), for the estimator's result; empty normally
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** @return the number of components available, min(N, D) */

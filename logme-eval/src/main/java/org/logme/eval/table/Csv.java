@@ -3,8 +3,13 @@ package org.logme.eval.table;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,8 +56,9 @@ public final class Csv {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file + ": is a directory, not a CSV file");
     }
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.toString());
+    try {
+      return read(new StringReader(utf8(Files.readAllBytes(file), file.toString())),
+          file.toString());
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file + ": no such file", e);
     } catch (IOException e) {
@@ -62,6 +68,26 @@ public final class Csv {
       throw new InvalidInputException(file + ": cannot read (" + e.getCause().getMessage() + ")",
           e);
     }
+  }
+
+  /** Decodes UTF-8 strictly, naming the line of the first byte that is not UTF-8. */
+  private static String utf8(byte[] bytes, String origin) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, out, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new InvalidInputException(origin + ", line " + line + ": not UTF-8 text (is it a CSV"
+          + " file?); save the table as UTF-8 CSV");
+    }
+    return out.flip().toString();
   }
 
   /**
