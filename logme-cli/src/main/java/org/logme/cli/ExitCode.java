@@ -15,7 +15,10 @@ public final class ExitCode {
   public static final int OK = 0;
   /** An unexpected internal failure (a bug: please report it). */
   public static final int INTERNAL = 1;
-  /** A usage mistake: unknown option, estimator or backend; a missing or conflicting option. */
+  /**
+   * A usage mistake: unknown option, estimator or backend; a missing or conflicting option; an
+   * output directory that cannot be written.
+   */
   public static final int USAGE = 2;
   /** Bad input data: unreadable or malformed file, shape mismatch, invalid labels, NaN. */
   public static final int BAD_INPUT = 3;
@@ -25,8 +28,8 @@ public final class ExitCode {
   /** The text shown at the end of {@code --help}. */
   public static final String HELP = "%nExit codes:%n  0  success%n  1  internal error (a bug;"
       + " rerun with --debug and report it)%n  2  usage error (unknown or missing option,"
-      + " estimator or backend)%n  3  bad input data (unreadable file, wrong shape, invalid"
-      + " labels, NaN)%n  4  numerical failure on valid input%n";
+      + " estimator or backend; unwritable output)%n  3  bad input data (unreadable file, wrong"
+      + " shape, invalid labels, NaN)%n  4  numerical failure on valid input%n";
 
   private ExitCode() {
   }

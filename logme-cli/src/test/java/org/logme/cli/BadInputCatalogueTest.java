@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +129,18 @@ class BadInputCatalogueTest {
     write("stacked-f.npy", Matrix.wrap(300, 256, stacked));
     writeVector("stacked-y.npy", stackedLabels);
 
+    Files.createDirectories(dir.resolve("a-directory.npy"));
+    zoo("zoo-no-task", null, Map.of("a", f));
+    zoo("zoo-truncated", good.labels(), Map.of("a", f, "b", f));
+    Path truncated = dir.resolve("zoo-truncated/models/b/features.npy");
+    byte[] bytes = Files.readAllBytes(truncated);
+    Files.delete(truncated);
+    Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 100));
+    zoo("zoo-rows", good.labels(), Map.of("a", f, "b", Matrix.wrap(299, 20,
+        Arrays.copyOf(f.data(), 299 * 20))));
+    zoo("zoo-accuracy", good.labels(), Map.of("a", f, "b", f));
+    csv("zoo-accuracy/accuracy.csv", "model,accuracy\na,70\nb,80\nc,75\n");
+
     csv("table.csv", "model,accuracy,logme\na,70,1.5\nb,80,2.5\nc,75,2.0\n");
     csv("table-non-numeric.csv", "model,accuracy,logme\na,70,1.5\nb,80,high\nc,75,2.0\n");
     csv("table-ragged.csv", "model,accuracy,logme\na,70,1.5\nb,80,2,5\nc,75,2.0\n");
@@ -165,6 +178,12 @@ class BadInputCatalogueTest {
         List.of("score", "--features", "f-big-endian.npy", "--labels", "y.npy", "--json"),
         ExitCode.OK, null, run -> assertThat(score(run)).isCloseTo(referenceScore(),
             within(1e-6))));
+    c.add(new Case(npy, "npy-directory", "a directory instead of a file",
+        List.of("score", "--features", "a-directory.npy", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "is a directory, not an .npy file", null));
+    c.add(new Case(npy, "npy-missing-file", "no such file",
+        List.of("score", "--features", "missing.npy", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "missing.npy: no such file", null));
     c.add(new Case(npy, "npy-empty-features", "features of shape (0, 20)",
         List.of("score", "--features", "f-empty.npy", "--labels", "y.npy"), ExitCode.BAD_INPUT,
         "the array is empty (shape 0x20)", null));
@@ -315,6 +334,19 @@ class BadInputCatalogueTest {
         List.of("correlate", "--table", "table-tied.csv", "--truth", "accuracy"), ExitCode.OK,
         "every model has the same score (2.0)", null));
 
+    String zoos = "Model zoos (rank)";
+    c.add(new Case(zoos, "zoo-no-task", "no labels.npy or targets.npy",
+        List.of("rank", "--zoo", "zoo-no-task/"), ExitCode.BAD_INPUT,
+        "neither labels.npy (class labels) nor targets.npy", null));
+    c.add(new Case(zoos, "zoo-truncated-features", "one model's features.npy truncated",
+        List.of("rank", "--zoo", "zoo-truncated/"), ExitCode.BAD_INPUT,
+        "zoo-truncated/models/b/features.npy: truncated", null));
+    c.add(new Case(zoos, "zoo-row-mismatch", "one model's features with 299 rows for 300 labels",
+        List.of("rank", "--zoo", "zoo-rows/"), ExitCode.BAD_INPUT, "row counts disagree", null));
+    c.add(new Case(zoos, "zoo-unknown-model", "accuracy.csv names a model the zoo lacks",
+        List.of("rank", "--zoo", "zoo-accuracy/"), ExitCode.BAD_INPUT, "model 'c' has no"
+        + " directory", null));
+
     String outputs = "Outputs";
     c.add(new Case(outputs, "output-report-not-a-directory", "--report names a file's child",
         List.of("correlate", "--table", "table.csv", "--truth", "accuracy", "--report",
@@ -441,6 +473,19 @@ class BadInputCatalogueTest {
 
   private static void write(String name, NpyBytes bytes) throws IOException {
     bytes.writeTo(dir.resolve(name));
+  }
+
+  private static void zoo(String name, double[] labels, Map<String, Matrix> models)
+      throws IOException {
+    Path zoo = Files.createDirectories(dir.resolve(name));
+    if (labels != null) {
+      NpyWriter.write(zoo.resolve("labels.npy"), Matrix.column(labels), NpyWriter.Type.FLOAT64,
+          true);
+    }
+    for (Map.Entry<String, Matrix> model : new java.util.TreeMap<>(models).entrySet()) {
+      NpyWriter.write(Files.createDirectories(zoo.resolve("models").resolve(model.getKey()))
+          .resolve("features.npy"), model.getValue(), NpyWriter.Type.FLOAT32, false);
+    }
   }
 
   private static void csv(String name, String text) throws IOException {

@@ -28,6 +28,7 @@ public final class NpyReader {
    */
   public static NpyStream open(Path path) {
     String origin = path.toString();
+    NpyStream.requireRegularFile(path, "an .npy file");
     InputStream in = null;
     try {
       in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);

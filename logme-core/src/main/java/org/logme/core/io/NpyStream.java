@@ -266,6 +266,27 @@ public final class NpyStream implements Closeable {
     return new InvalidInputException(spec + ": cannot read the file (" + reason(e) + ")", e);
   }
 
+  /**
+   * Refuses what is not a regular file, with what it is instead.
+   *
+   * @param path the file named by the user
+   * @param kind what it should be, e.g. "an .npy file"
+   * @throws InvalidInputException if it is missing, a directory, a pipe or a device
+   */
+  static void requireRegularFile(java.nio.file.Path path, String kind) {
+    if (java.nio.file.Files.isRegularFile(path)) {
+      return;
+    }
+    if (java.nio.file.Files.isDirectory(path)) {
+      throw new InvalidInputException(path + ": is a directory, not " + kind);
+    }
+    if (java.nio.file.Files.exists(path)) {
+      throw new InvalidInputException(path + ": not a regular file (a pipe or a device?);"
+          + " save the array to a file and name that");
+    }
+    throw new InvalidInputException(path + ": no such file");
+  }
+
   /** @return the exception's message, or its kind where it has none */
   static String reason(Exception e) {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();

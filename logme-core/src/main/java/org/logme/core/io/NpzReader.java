@@ -66,9 +66,7 @@ public final class NpzReader {
   }
 
   private static ZipFile open(Path path) throws IOException {
-    if (!Files.isRegularFile(path)) {
-      throw new InvalidInputException(path + ": no such file");
-    }
+    NpyStream.requireRegularFile(path, "an .npz archive");
     try {
       return new ZipFile(path.toFile());
     } catch (ZipException | java.io.EOFException e) {
