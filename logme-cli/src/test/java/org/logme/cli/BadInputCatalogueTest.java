@@ -43,6 +43,8 @@ class BadInputCatalogueTest {
   static final String END = "<!-- end of catalogue -->";
   private static final Duration NEVER_HANGS = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, CliRunner.Run> RUNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @TempDir
   static Path dir;
@@ -381,6 +383,16 @@ class BadInputCatalogueTest {
   }
 
   @Test
+  void debugAddsTheStackTraceAndKeepsTheExitCode() {
+    CliRunner.Run run = CliRunner.run("score", "--features",
+        dir.resolve("npy-truncated-data.npy").toString(), "--labels",
+        dir.resolve("y3.npy").toString(), "--debug");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(run.err()).startsWith("logme: error: " + dir.resolve("npy-truncated-data.npy")
+        + ": truncated").contains("InvalidInputException", "\tat org.logme.core.io.");
+  }
+
+  @Test
   void theDocumentListsEveryCaseWithItsExactMessage() throws IOException {
     StringBuilder table = new StringBuilder(BEGIN).append('\n');
     String group = null;
@@ -437,7 +449,12 @@ class BadInputCatalogueTest {
     return text.replace("|", "\\|");
   }
 
+  /** Each case runs once; the dynamic tests and the document share the run. */
   private static CliRunner.Run run(Case c) {
+    return RUNS.computeIfAbsent(c.id(), id -> runNow(c));
+  }
+
+  private static CliRunner.Run runNow(Case c) {
     String[] args = c.args().stream().map(a -> isFile(a) ? dir.resolve(a).toString() : a)
         .toArray(String[]::new);
     return CliRunner.run(args);

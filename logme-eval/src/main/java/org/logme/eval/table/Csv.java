@@ -2,6 +2,7 @@ package org.logme.eval.table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,6 +28,9 @@ import org.logme.api.InvalidInputException;
  * @since 0.1
  */
 public final class Csv {
+  /** The largest file read (64 MiB): results tables have one short line per model. */
+  static final long MAX_BYTES = 64L << 20;
+
   private Csv() {
   }
 
@@ -53,12 +57,25 @@ public final class Csv {
    * @throws InvalidInputException if the file is missing, unreadable or malformed
    */
   public static List<Row> read(Path file) {
+    return read(file, MAX_BYTES);
+  }
+
+  /** {@link #read(Path)} with a size limit, for tests. */
+  static List<Row> read(Path file, long maxBytes) {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file + ": is a directory, not a CSV file");
     }
     try {
-      return read(new StringReader(utf8(Files.readAllBytes(file), file.toString())),
-          file.toString());
+      byte[] bytes;
+      // bounded, whatever the file (a pipe such as /dev/stdin has no size to check first)
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) maxBytes + 1);
+      }
+      if (bytes.length > maxBytes) {
+        throw new InvalidInputException(file + ": larger than the " + maxBytes + " bytes a table"
+            + " of results may have (one short line per model); is it the right file?");
+      }
+      return read(new StringReader(utf8(bytes, file.toString())), file.toString());
     } catch (NoSuchFileException e) {
       throw new InvalidInputException(file + ": no such file", e);
     } catch (IOException e) {
