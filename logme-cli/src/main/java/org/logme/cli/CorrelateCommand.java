@@ -7,12 +7,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.logme.api.InvalidParameterException;
 import org.logme.eval.report.CorrelationJson;
 import org.logme.eval.report.Report;
-import org.logme.eval.report.ReportWriter;
 import org.logme.eval.report.TextTables;
-import org.logme.eval.table.Bootstrap;
 import org.logme.eval.table.BootstrapResult;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.Metric;
@@ -20,6 +17,7 @@ import org.logme.eval.table.ResultsTable;
 import org.logme.eval.table.StaticFacts;
 import org.logme.eval.table.TableSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -79,25 +77,11 @@ final class CorrelateCommand implements Callable<Integer> {
       + " \"bootstrap\" with --bootstrap).")
   boolean json;
 
-  @Option(names = "--bootstrap", paramLabel = "B",
-      description = "Resample the models B times: a 95%% percentile interval for weighted tau,"
-          + " and how often each estimator beats each other one.")
-  Integer bootstrap;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--report", paramLabel = "DIR",
-      description = "Write results.csv, results.json and a self-contained report.html here.")
-  Path report;
+  @Mixin
+  ReportOptions reportOptions = new ReportOptions();
 
   @Override
   public Integer call() throws IOException {
-    if (bootstrap != null && bootstrap < 1) {
-      throw new InvalidParameterException("--bootstrap needs at least 1 resample, not "
-          + bootstrap);
-    }
     TableSpec tableSpec = TableSpec.truth(truth).withStaticColumns(
         new LinkedHashSet<>(staticColumns));
     if (group != null) {
@@ -108,13 +92,11 @@ final class CorrelateCommand implements Callable<Integer> {
       results = results.withStaticColumns(StaticFacts.read(facts));
     }
     CorrelationTable correlations = CorrelationTable.compute(results);
-    BootstrapResult resampled = bootstrap == null ? null
-        : Bootstrap.run(results, bootstrap, seed);
+    BootstrapResult resampled = reportOptions.bootstrap(results);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // the report first: if its directory is unusable, nothing has been printed yet
-    Path written = report == null ? null
-        : ReportWriter.write(report, Report.of(results).withBootstrap(resampled));
+    Path written = reportOptions.writeIfAsked(Report.of(results).withBootstrap(resampled));
     correlations.undefinedValues().forEach(v -> err.println("logme: warning: undefined: " + v));
     if (json) {
       ObjectNode node = CorrelationJson.correlationsNode(correlations);
@@ -135,9 +117,7 @@ final class CorrelateCommand implements Callable<Integer> {
         out.print(TextTables.bootstrap(resampled, results.columns()));
       }
     }
-    if (written != null) {
-      err.println("logme: report written to " + written.toAbsolutePath());
-    }
+    ReportOptions.announce(written, err);
     return ExitCode.OK;
   }
 }

@@ -13,9 +13,7 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 import org.logme.eval.report.CorrelationJson;
 import org.logme.eval.report.Report;
-import org.logme.eval.report.ReportWriter;
 import org.logme.eval.report.TextTables;
-import org.logme.eval.table.Bootstrap;
 import org.logme.eval.table.BootstrapResult;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.Metric;
@@ -71,18 +69,8 @@ final class RankCommand implements Callable<Integer> {
       + " correlations as JSON.")
   boolean json;
 
-  @Option(names = "--bootstrap", paramLabel = "B",
-      description = "With accuracies: resample the models B times for 95%% intervals of"
-          + " weighted tau.")
-  Integer bootstrap;
-
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--report", paramLabel = "DIR",
-      description = "Write results.csv, results.json and a self-contained report.html here.")
-  Path report;
+  @Mixin
+  ReportOptions reportOptions = new ReportOptions();
 
   @Inject
   RankCommand(PluginRegistry<EstimatorProvider> estimators,
@@ -94,10 +82,6 @@ final class RankCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     var configured = estimatorOptions.configure(estimators);
-    if (bootstrap != null && bootstrap < 1) {
-      throw new InvalidParameterException("--bootstrap needs at least 1 resample, not "
-          + bootstrap);
-    }
     ModelZoo models = ModelZoo.open(zoo);
     // models in parallel, the threads left over inside each model's linear algebra, so that
     // cores are neither idle nor oversubscribed
@@ -111,16 +95,15 @@ final class RankCommand implements Callable<Integer> {
         .threads(modelThreads).progress(ProgressBar.on(err, ProgressBar.terminal())).score(models);
     result.warnings().forEach(w -> err.println("logme: warning: " + w));
     boolean withTruth = result.table().truthName().isPresent();
-    if (bootstrap != null && !withTruth) {
+    if (reportOptions.resamples != null && !withTruth) {
       throw new InvalidParameterException("--bootstrap needs fine-tuned accuracies: add "
           + zoo.resolve(ModelZoo.ACCURACY) + " (columns model,accuracy)");
     }
-    BootstrapResult resampled = bootstrap == null ? null
-        : Bootstrap.run(result.table(), bootstrap, seed);
+    BootstrapResult resampled = reportOptions.bootstrap(result.table());
     Report full = Report.of(result.table()).withBootstrap(resampled)
         .withWarnings(result.warnings()).withTitle("logme rank: " + zoo.getFileName());
     // the report first: if its directory is unusable, nothing has been printed yet
-    Path written = report == null ? null : ReportWriter.write(report, full);
+    Path written = reportOptions.writeIfAsked(full);
     if (json) {
       out.println(Json.write(CorrelationJson.resultsNode(full)));
     } else {
@@ -141,9 +124,7 @@ final class RankCommand implements Callable<Integer> {
             + " correlate the rankings with fine-tuned accuracy)");
       }
     }
-    if (written != null) {
-      err.println("logme: report written to " + written.toAbsolutePath());
-    }
+    ReportOptions.announce(written, err);
     return ExitCode.OK;
   }
 }

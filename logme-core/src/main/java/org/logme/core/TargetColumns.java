@@ -59,14 +59,16 @@ interface TargetColumns {
         int cols = a.cols();
         int classes = labels.classCount();
         double[] in = a.data();
-        double[] out = new double[cols * classes];
+        // class-major sums (each row contiguous like the rows of A), transposed once
+        double[] sums = new double[classes * cols];
         for (int i = 0; i < a.rows(); i++) {
-          int c = labels.classIndex(i);
+          int offset = labels.classIndex(i) * cols;
+          int row = i * cols;
           for (int j = 0; j < cols; j++) {
-            out[j * classes + c] += in[i * cols + j];
+            sums[offset + j] += in[row + j];
           }
         }
-        return Matrix.wrap(cols, classes, out);
+        return Matrix.wrap(classes, cols, sums).transpose();
       }
     };
   }

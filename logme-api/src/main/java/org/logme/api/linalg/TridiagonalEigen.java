@@ -34,12 +34,33 @@ public final class TridiagonalEigen {
   }
 
   /**
+   * Eigenvalues and VᵀB, falling back to the backend's full eigendecomposition (with a warning)
+   * in the rare case the QR iteration does not converge.
+   *
+   * @param s a symmetric n×n matrix (not modified)
+   * @param b an n×m block of vectors (not modified)
+   * @param fallback the backend whose {@link LinearAlgebraBackend#symmetricEigen} to fall back to
+   * @return the eigenvalues (descending) and VᵀB
+   */
+  public SpectralProjection decompose(Matrix s, Matrix b, LinearAlgebraBackend fallback) {
+    SpectralProjection fast = decompose(s, b);
+    if (fast != null) {
+      return fast;
+    }
+    SymmetricEigen eig = fallback.symmetricEigen(s);
+    List<String> warnings = new java.util.ArrayList<>(eig.warnings());
+    warnings.add("the tridiagonal QR iteration did not converge on a " + s.rows() + "x"
+        + s.rows() + " matrix; used a full eigendecomposition instead");
+    return new SpectralProjection(eig.values(), fallback.multiplyTransposeA(eig.vectors(), b),
+        warnings);
+  }
+
+  /**
    * @param s a symmetric n×n matrix (not modified)
    * @param b an n×m block of vectors (not modified)
    * @return the eigenvalues (descending) and VᵀB, or null if the QR iteration did not converge
-   *     (the caller then falls back to a full eigendecomposition)
    */
-  public SpectralProjection decompose(Matrix s, Matrix b) {
+  SpectralProjection decompose(Matrix s, Matrix b) {
     Matrices.checkSquare(s);
     if (b.rows() != s.rows()) {
       throw new IllegalArgumentException("cannot project " + b + " on the eigenvectors of " + s);

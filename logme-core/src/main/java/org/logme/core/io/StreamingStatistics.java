@@ -48,18 +48,33 @@ public final class StreamingStatistics {
    * @return the statistics, with FᵀY holding the sum of the rows of each class
    */
   public static FeatureStatistics read(String spec, Labels labels, LinearAlgebraBackend backend) {
-    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(),
-        labels.classCount(), backend,
-        (block, first, out) -> {
-          int d = block.cols();
-          int c = labels.classCount();
-          double[] rows = block.data();
-          double[] sums = out.data();
-          for (int i = 0; i < block.rows(); i++) {
-            int cls = labels.classIndex(first + i);
-            for (int j = 0; j < d; j++) {
-              sums[j * c + cls] += rows[i * d + j];
+    int c = labels.classCount();
+    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(), backend,
+        new CrossProducts() {
+          // class sums accumulate class-major (C×D, rows contiguous like the feature rows) and are
+          // transposed to FᵀY (D×C) once at the end
+          private double[] sums;
+          private int d;
+
+          @Override
+          public void add(Matrix block, int firstRow) {
+            if (sums == null) {
+              d = block.cols();
+              sums = new double[c * d];
             }
+            double[] rows = block.data();
+            for (int i = 0; i < block.rows(); i++) {
+              int offset = labels.classIndex(firstRow + i) * d;
+              int row = i * d;
+              for (int j = 0; j < d; j++) {
+                sums[offset + j] += rows[row + j];
+              }
+            }
+          }
+
+          @Override
+          public Matrix result(int dimension) {
+            return sums == null ? Matrix.zeros(dimension, c) : Matrix.wrap(c, d, sums).transpose();
           }
         });
   }
@@ -73,14 +88,26 @@ public final class StreamingStatistics {
   public static FeatureStatistics read(String spec, Targets targets, LinearAlgebraBackend backend) {
     Matrix y = targets.matrix();
     int k = y.cols();
-    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(), k, backend,
-        (block, first, out) -> {
-          Matrix slice = Matrix.wrap(block.rows(), k, java.util.Arrays.copyOfRange(y.data(),
-              first * k, (first + block.rows()) * k));
-          double[] product = backend.multiplyTransposeA(block, slice).data();
-          double[] acc = out.data();
-          for (int i = 0; i < acc.length; i++) {
-            acc[i] += product[i];
+    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(), backend,
+        new CrossProducts() {
+          private Matrix acc;
+
+          @Override
+          public void add(Matrix block, int firstRow) {
+            Matrix slice = y.rows(firstRow, firstRow + block.rows());
+            double[] product = backend.multiplyTransposeA(block, slice).data();
+            if (acc == null) {
+              acc = Matrix.zeros(block.cols(), k);
+            }
+            double[] sums = acc.data();
+            for (int i = 0; i < sums.length; i++) {
+              sums[i] += product[i];
+            }
+          }
+
+          @Override
+          public Matrix result(int dimension) {
+            return acc == null ? Matrix.zeros(dimension, k) : acc;
           }
         });
   }
@@ -105,14 +132,17 @@ public final class StreamingStatistics {
     }
   }
 
-  /** Adds one block's contribution to FᵀY. */
-  @FunctionalInterface
+  /** Accumulates FᵀY block by block. */
   private interface CrossProducts {
-    void add(Matrix block, int firstRow, Matrix accumulator);
+    /** Adds the contribution of a block whose first row is row {@code firstRow} of F. */
+    void add(Matrix block, int firstRow);
+
+    /** @return FᵀY, D×C */
+    Matrix result(int dimension);
   }
 
   private static FeatureStatistics read(String spec, String rowSource, int expectedRows,
-      int targetColumns, LinearAlgebraBackend backend, CrossProducts crossProducts) {
+      LinearAlgebraBackend backend, CrossProducts crossProducts) {
     try (NpyStream stream = ArrayFiles.open(spec)) {
       NpyHeader header = stream.header();
       if (!streamable(header)) {
@@ -132,7 +162,6 @@ public final class StreamingStatistics {
       }
       requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
       Matrix gram = Matrix.zeros(d, d);
-      Matrix cross = Matrix.zeros(d, targetColumns);
       double[] columnSums = new double[d];
       int blockRows = blockRows(d);
       double[] buffer = new double[Math.min(blockRows, n) * d];
@@ -159,7 +188,7 @@ public final class StreamingStatistics {
         }
         Matrix block = Matrix.wrap(rows, d, data);
         backend.addGram(gram, block);
-        crossProducts.add(block, first, cross);
+        crossProducts.add(block, first);
         for (int i = 0; i < rows; i++) {
           for (int j = 0; j < d; j++) {
             columnSums[j] += data[i * d + j];
@@ -171,7 +200,7 @@ public final class StreamingStatistics {
       if (nonFinite > 0) {
         throw Features.nonFinite(spec, nonFinite, badValue, badRow, badColumn);
       }
-      return new FeatureStatistics(n, gram, columnSums, cross, spec);
+      return new FeatureStatistics(n, gram, columnSums, crossProducts.result(d), spec);
     } catch (IOException e) {
       throw NpyStream.readFailure(spec, e);
     }

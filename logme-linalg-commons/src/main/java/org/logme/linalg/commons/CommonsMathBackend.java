@@ -162,15 +162,7 @@ public final class CommonsMathBackend implements LinearAlgebraBackend {
    */
   @Override
   public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
-    SpectralProjection fast = projections.decompose(s, b);
-    if (fast != null) {
-      return fast;
-    }
-    SymmetricEigen eig = symmetricEigen(s);
-    List<String> warnings = new java.util.ArrayList<>(eig.warnings());
-    warnings.add("the tridiagonal QR iteration did not converge on a " + s.rows() + "x"
-        + s.rows() + " matrix; used a full eigendecomposition instead");
-    return new SpectralProjection(eig.values(), multiplyTransposeA(eig.vectors(), b), warnings);
+    return projections.decompose(s, b, this);
   }
 
   @Override
