@@ -107,7 +107,7 @@ final class RankCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.write(CorrelationJson.resultsNode(full)));
     } else {
-      out.print(TextTables.ranking(result.table()));
+      out.println(TextTables.ranking(result.table()).stripTrailing());
       if (withTruth) {
         CorrelationTable correlations = full.correlations().orElseThrow();
         out.println();

@@ -1,7 +1,6 @@
 package org.logme.linalg.commons;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.exception.MathRuntimeException;
 import org.apache.commons.math3.linear.BlockRealMatrix;
@@ -10,15 +9,13 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.logme.api.NumericalException;
-import org.logme.api.linalg.GramKernel;
 import org.logme.api.linalg.JacobiEigen;
+import org.logme.api.linalg.JavaKernelBackend;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
-import org.logme.api.linalg.TridiagonalEigen;
 
 /**
  * {@link LinearAlgebraBackend} on Apache Commons Math 3: block matrices for products,
@@ -28,20 +25,15 @@ import org.logme.api.linalg.TridiagonalEigen;
  *
  * @since 0.1
  */
-public final class CommonsMathBackend implements LinearAlgebraBackend {
+public final class CommonsMathBackend extends JavaKernelBackend {
   /** Relative residual ‖SV − VΛ‖/‖S‖ an SVD-derived eigendecomposition must meet. */
   private static final double FALLBACK_RESIDUAL = 1e-10;
-
-  private final GramKernel gramKernel;
-  private final TridiagonalEigen projections;
 
   /**
    * @param threads the most threads for Gram matrices (Commons Math itself is single-threaded)
    */
   public CommonsMathBackend(int threads) {
-    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
-    this.gramKernel = new GramKernel(pool);
-    this.projections = new TridiagonalEigen(pool);
+    super(threads);
   }
 
   @Override
@@ -68,21 +60,6 @@ public final class CommonsMathBackend implements LinearAlgebraBackend {
       System.arraycopy(m.getRow(i), 0, data, i * cols, cols);
     }
     return Matrix.wrap(rows, cols, data);
-  }
-
-  @Override
-  public Matrix gram(Matrix a) {
-    return gramKernel.gram(a);
-  }
-
-  @Override
-  public Matrix outerGram(Matrix a) {
-    return gramKernel.outerGram(a);
-  }
-
-  @Override
-  public void addGram(Matrix accumulator, Matrix rows) {
-    gramKernel.addGram(accumulator, rows);
   }
 
   @Override
@@ -153,16 +130,6 @@ public final class CommonsMathBackend implements LinearAlgebraBackend {
     }
     double scale = Math.max(Math.abs(candidate.values()[0]), Math.abs(candidate.values()[n - 1]));
     return worst <= FALLBACK_RESIDUAL * Math.max(scale, Double.MIN_NORMAL) ? candidate : null;
-  }
-
-  /**
-   * Householder tridiagonalisation and implicit QR on logme's multi-threaded kernel
-   * ({@link TridiagonalEigen}), which never forms the eigenvectors; falls back to a full
-   * decomposition in the rare case the QR iteration does not converge.
-   */
-  @Override
-  public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
-    return projections.decompose(s, b, this);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.logme.linalg.ejml;
 
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
@@ -13,15 +12,13 @@ import org.ejml.interfaces.decomposition.LUDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.logme.api.NumericalException;
-import org.logme.api.linalg.GramKernel;
 import org.logme.api.linalg.JacobiEigen;
+import org.logme.api.linalg.JavaKernelBackend;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
-import org.logme.api.linalg.TridiagonalEigen;
 
 /**
  * {@link LinearAlgebraBackend} on EJML. Matrices are wrapped, not copied, where EJML only reads
@@ -31,21 +28,16 @@ import org.logme.api.linalg.TridiagonalEigen;
  *
  * @since 0.1
  */
-public final class EjmlBackend implements LinearAlgebraBackend {
+public final class EjmlBackend extends JavaKernelBackend {
   /** Products with more multiply-adds than this use EJML's multi-threaded kernels. */
   private static final long CONCURRENT_WORK = 1L << 22;
-
-  private final GramKernel gramKernel;
-  private final TridiagonalEigen projections;
 
   /**
    * @param threads the most threads for Gram matrices (EJML's own multi-threaded products use
    *     its global setting)
    */
   public EjmlBackend(int threads) {
-    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
-    this.gramKernel = new GramKernel(pool);
-    this.projections = new TridiagonalEigen(pool);
+    super(threads);
   }
 
   @Override
@@ -63,21 +55,6 @@ public final class EjmlBackend implements LinearAlgebraBackend {
 
   private static boolean large(long m, long n, long k) {
     return m * n * k > CONCURRENT_WORK;
-  }
-
-  @Override
-  public Matrix gram(Matrix a) {
-    return gramKernel.gram(a);
-  }
-
-  @Override
-  public Matrix outerGram(Matrix a) {
-    return gramKernel.outerGram(a);
-  }
-
-  @Override
-  public void addGram(Matrix accumulator, Matrix rows) {
-    gramKernel.addGram(accumulator, rows);
   }
 
   @Override
@@ -124,16 +101,6 @@ public final class EjmlBackend implements LinearAlgebraBackend {
       }
     }
     return Matrices.sortedDescending(values, vectors, List.of());
-  }
-
-  /**
-   * Householder tridiagonalisation and implicit QR on logme's multi-threaded kernel
-   * ({@link TridiagonalEigen}), which never forms the eigenvectors; falls back to a full
-   * decomposition in the rare case the QR iteration does not converge.
-   */
-  @Override
-  public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
-    return projections.decompose(s, b, this);
   }
 
   @Override
