@@ -305,6 +305,21 @@ public abstract class BackendContractTest {
   }
 
   @Test
+  void largeProblemsDoNotCrashNativeCode() {
+    // sizes where multi-threaded native LAPACK once overflowed the caller's thread stack
+    Matrix a = gaussian(300, 300, 24);
+    Matrix b = gaussian(300, 5, 25);
+    assertThat(maxAbsDiff(naiveMultiply(a, backend().solve(a, b)), b)).isLessThan(1e-8);
+    Matrix f = gaussian(400, 300, 26);
+    SymmetricEigen eig = backend().symmetricEigen(gram(f));
+    assertThat(orthonormalityError(eig.vectors())).isLessThan(1e-10);
+    ThinSvd svd = backend().thinSvd(f);
+    assertThat(maxAbsDiff(recompose(svd.u(), svd.singularValues(), svd.v()), f)).isLessThan(1e-9);
+    ThinSvd wide = backend().thinSvd(f.transpose());
+    assertThat(wide.singularValues()[0]).isCloseTo(svd.singularValues()[0], within(1e-9));
+  }
+
+  @Test
   void solveRejectsSingularSystems() {
     Matrix singular = Matrix.of(new double[] {1, 2}, new double[] {2, 4});
     assertThatThrownBy(() -> backend().solve(singular, Matrix.identity(2)))

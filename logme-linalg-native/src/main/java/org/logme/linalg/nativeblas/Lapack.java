@@ -39,9 +39,44 @@ interface Lapack {
 
   /**
    * @param lapack a netlib LAPACK
-   * @return the routines on it
+   * @return the routines on it, each run on the big-stack thread ({@link BigStack})
    */
   static Lapack on(LAPACK lapack) {
+    Lapack direct = direct(lapack);
+    return new Lapack() {
+      @Override
+      public int dsyevd(int n, double[] a, double[] w) {
+        return BigStack.call(() -> direct.dsyevd(n, a, w));
+      }
+
+      @Override
+      public int dsyev(int n, double[] a, double[] w) {
+        return BigStack.call(() -> direct.dsyev(n, a, w));
+      }
+
+      @Override
+      public int dgesdd(int m, int n, double[] a, double[] s, double[] u, double[] vt) {
+        return BigStack.call(() -> direct.dgesdd(m, n, a, s, u, vt));
+      }
+
+      @Override
+      public int dgesvd(int m, int n, double[] a, double[] s, double[] u, double[] vt) {
+        return BigStack.call(() -> direct.dgesvd(m, n, a, s, u, vt));
+      }
+
+      @Override
+      public int dgetrf(int n, double[] a, int[] ipiv) {
+        return BigStack.call(() -> direct.dgetrf(n, a, ipiv));
+      }
+
+      @Override
+      public int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
+        return BigStack.call(() -> direct.dgetrs(trans, n, nrhs, lu, ipiv, b));
+      }
+    };
+  }
+
+  private static Lapack direct(LAPACK lapack) {
     return new Lapack() {
       @Override
       public int dsyevd(int n, double[] a, double[] w) {

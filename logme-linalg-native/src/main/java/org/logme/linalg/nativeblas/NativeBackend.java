@@ -77,7 +77,7 @@ public final class NativeBackend implements LinearAlgebraBackend {
     if (m > 0 && n > 0) {
       // the array of A is the column-major n×m matrix X = Aᵀ, and AᵀA = XXᵀ; the column-major
       // lower triangle of C is its row-major upper triangle
-      blas.dsyrk("L", "N", n, m, 1.0, a.data(), n, 0.0, g.data(), n);
+      BigStack.run(() -> blas.dsyrk("L", "N", n, m, 1.0, a.data(), n, 0.0, g.data(), n));
     }
     return Matrices.mirrorUpper(g);
   }
@@ -89,7 +89,7 @@ public final class NativeBackend implements LinearAlgebraBackend {
     Matrix g = Matrix.zeros(m, m);
     if (m > 0 && n > 0) {
       // with X = Aᵀ (column-major n×m), AAᵀ = XᵀX
-      blas.dsyrk("L", "T", m, n, 1.0, a.data(), n, 0.0, g.data(), m);
+      BigStack.run(() -> blas.dsyrk("L", "T", m, n, 1.0, a.data(), n, 0.0, g.data(), m));
     }
     return Matrices.mirrorUpper(g);
   }
@@ -106,7 +106,8 @@ public final class NativeBackend implements LinearAlgebraBackend {
           + accumulator);
     }
     if (rows.rows() > 0 && n > 0) {
-      blas.dsyrk("L", "N", n, rows.rows(), 1.0, rows.data(), n, 1.0, accumulator.data(), n);
+      BigStack.run(() -> blas.dsyrk("L", "N", n, rows.rows(), 1.0, rows.data(), n, 1.0,
+          accumulator.data(), n));
     }
   }
 
@@ -119,7 +120,8 @@ public final class NativeBackend implements LinearAlgebraBackend {
     Matrix c = Matrix.zeros(m, n);
     if (m > 0 && n > 0 && k > 0) {
       // (AB)ᵀ = BᵀAᵀ, and the arrays of B, A and AB are Bᵀ, Aᵀ and (AB)ᵀ column-major
-      blas.dgemm("N", "N", n, m, k, 1.0, b.data(), n, a.data(), k, 0.0, c.data(), n);
+      BigStack.run(() -> blas.dgemm("N", "N", n, m, k, 1.0, b.data(), n, a.data(), k, 0.0,
+          c.data(), n));
     }
     return c;
   }
@@ -133,7 +135,8 @@ public final class NativeBackend implements LinearAlgebraBackend {
     Matrix c = Matrix.zeros(m, n);
     if (m > 0 && n > 0 && k > 0) {
       // (AᵀB)ᵀ = BᵀA: Bᵀ is B's array as is, A is the transpose of A's array (Aᵀ, m×k)
-      blas.dgemm("N", "T", n, m, k, 1.0, b.data(), n, a.data(), m, 0.0, c.data(), n);
+      BigStack.run(() -> blas.dgemm("N", "T", n, m, k, 1.0, b.data(), n, a.data(), m, 0.0,
+          c.data(), n));
     }
     return c;
   }
