@@ -128,7 +128,8 @@ final class ScoreCommand implements Callable<Integer> {
     LinearAlgebraBackend backend = backendOptions.create(backends);
     Map<String, Map<String, String>> resolved = configured.parameters();
     Map<String, TransferabilityEstimator> requested = configured.estimators();
-    EstimationInput input = loadInputs(requested.values(), backend);
+    Loaded loaded = loadInputs(requested.values(), backend);
+    EstimationInput input = loaded.input();
     List<EstimateResult> results = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (var entry : requested.entrySet()) {
@@ -147,7 +148,7 @@ final class ScoreCommand implements Callable<Integer> {
       throw new InvalidParameterException("no requested estimator can run on the given inputs: "
           + String.join("; ", skipped));
     }
-    ScoreContext context = context(input, backend.name(), resolved);
+    ScoreContext context = context(loaded, backend.name(), resolved);
     var err = spec.commandLine().getErr();
     skipped.forEach(w -> err.println("logme: warning: " + w));
     results.forEach(r -> r.warnings().forEach(w -> err.println("logme: warning: " + r.estimator()
@@ -177,12 +178,14 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
-  /** What was done with the features, for the output. */
-  private String featureInput = "none";
+  /** The inputs read, and how the features were read (for the output). */
+  private record Loaded(EstimationInput input, String featureInput) {
+  }
 
-  private EstimationInput loadInputs(Collection<TransferabilityEstimator> requested,
+  private Loaded loadInputs(Collection<TransferabilityEstimator> requested,
       LinearAlgebraBackend backend) {
     EstimationInput.Builder b = EstimationInput.builder();
+    String featureInput = "none";
     Labels labelInput = labels == null ? null : InputFiles.labels(labels);
     Targets targetInput = targets == null ? null : InputFiles.targets(targets, multiLabel);
     b.labels(labelInput).targets(targetInput);
@@ -198,11 +201,12 @@ final class ScoreCommand implements Callable<Integer> {
     if (sourceLabels != null) {
       b.sourceLabels(InputFiles.sourceLabels(sourceLabels));
     }
-    return b.build();
+    return new Loaded(b.build(), featureInput);
   }
 
-  private ScoreContext context(EstimationInput input, String backend,
+  private ScoreContext context(Loaded loaded, String backend,
       Map<String, Map<String, String>> resolved) {
+    EstimationInput input = loaded.input();
     Map<String, String> inputs = new LinkedHashMap<>();
     putIfSet(inputs, "features", features);
     putIfSet(inputs, "labels", labels);
@@ -219,7 +223,7 @@ final class ScoreCommand implements Callable<Integer> {
         input.features().map(f -> f.dimension())
             .or(() -> input.featureStatistics().map(s -> s.dimension())).orElse(null),
         input.labels().map(Labels::classCount).orElse(null),
-        input.targets().map(Targets::outputCount).orElse(null), featureInput, inputs);
+        input.targets().map(Targets::outputCount).orElse(null), loaded.featureInput(), inputs);
   }
 
   private static void putIfSet(Map<String, String> map, String key, String value) {
