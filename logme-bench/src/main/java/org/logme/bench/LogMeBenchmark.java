@@ -61,14 +61,10 @@ public class LogMeBenchmark {
     Matrix gram = Matrix.zeros(d, d);
     backend.addGram(gram, f);
     Matrices.mirrorUpper(gram);
-    Matrix sums = Matrix.zeros(d, classes);
-    for (int i = 0; i < n; i++) {
-      int c = labels.classIndex(i);
-      for (int j = 0; j < d; j++) {
-        sums.set(j, c, sums.get(j, c) + f.get(i, j));
-      }
-    }
-    statistics = new FeatureStatistics(n, gram, new double[d], sums, "synthetic");
+    double[] sums = new double[classes * d];
+    labels.addClassSums(f, 0, sums);
+    statistics = new FeatureStatistics(n, gram, new double[d],
+        Matrix.wrap(classes, d, sums).transpose(), "synthetic");
   }
 
   /** @return LogME on in-memory features */

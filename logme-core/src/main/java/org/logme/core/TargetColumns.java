@@ -58,16 +58,8 @@ interface TargetColumns {
       public Matrix transposeTimes(Matrix a, LinearAlgebraBackend backend) {
         int cols = a.cols();
         int classes = labels.classCount();
-        double[] in = a.data();
-        // class-major sums (each row contiguous like the rows of A), transposed once
         double[] sums = new double[classes * cols];
-        for (int i = 0; i < a.rows(); i++) {
-          int offset = labels.classIndex(i) * cols;
-          int row = i * cols;
-          for (int j = 0; j < cols; j++) {
-            sums[offset + j] += in[row + j];
-          }
-        }
+        labels.addClassSums(a, 0, sums);
         return Matrix.wrap(classes, cols, sums).transpose();
       }
     };

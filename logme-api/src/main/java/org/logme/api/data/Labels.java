@@ -104,6 +104,29 @@ public final class Labels {
     return indices[sample];
   }
 
+  /**
+   * Adds each row of a block to the sum of its class, for FᵀY with one-vs-rest indicators Y:
+   * {@code sums[c·D + j] += rows[i][j]} where c is the class of sample {@code firstRow + i}.
+   * The sums are class-major (C×D) so that each row is added contiguously; transpose them for
+   * the D×C FᵀY.
+   *
+   * @param rows a block of feature rows, D columns
+   * @param firstRow the sample index of the block's first row
+   * @param classMajorSums the C×D sums, updated in place
+   */
+  public void addClassSums(org.logme.api.linalg.Matrix rows, int firstRow,
+      double[] classMajorSums) {
+    int d = rows.cols();
+    double[] data = rows.data();
+    for (int i = 0; i < rows.rows(); i++) {
+      int offset = indices[firstRow + i] * d;
+      int row = i * d;
+      for (int j = 0; j < d; j++) {
+        classMajorSums[offset + j] += data[row + j];
+      }
+    }
+  }
+
   /** @return a copy of the class index of every sample */
   public int[] classIndices() {
     return indices.clone();

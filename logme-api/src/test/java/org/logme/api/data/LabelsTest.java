@@ -57,4 +57,15 @@ class LabelsTest {
   void aClassWithOneSampleIsFine() {
     assertThat(Labels.of(new double[] {0, 0, 1}, "y").counts()).containsExactly(2, 1);
   }
+
+  @Test
+  void classSumsAddEachRowToItsClassFromTheGivenOffset() {
+    Labels labels = Labels.of(new double[] {1, 0, 1, 2}, "y");
+    org.logme.api.linalg.Matrix block = org.logme.api.linalg.Matrix.of(new double[] {1, 2},
+        new double[] {3, 4});
+    double[] sums = new double[3 * 2];
+    labels.addClassSums(block, 2, sums); // samples 2 (class 1) and 3 (class 2)
+    labels.addClassSums(block, 0, sums); // samples 0 (class 1) and 1 (class 0)
+    assertThat(sums).containsExactly(3, 4, 2, 4, 3, 4);
+  }
 }

@@ -62,14 +62,7 @@ public final class StreamingStatistics {
               d = block.cols();
               sums = new double[c * d];
             }
-            double[] rows = block.data();
-            for (int i = 0; i < block.rows(); i++) {
-              int offset = labels.classIndex(firstRow + i) * d;
-              int row = i * d;
-              for (int j = 0; j < d; j++) {
-                sums[offset + j] += rows[row + j];
-              }
-            }
+            labels.addClassSums(block, firstRow, sums);
           }
 
           @Override
