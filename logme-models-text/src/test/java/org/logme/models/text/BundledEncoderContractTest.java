@@ -1,0 +1,18 @@
+package org.logme.models.text;
+
+import java.util.List;
+import org.logme.api.extractor.FeatureExtractor;
+import org.logme.api.extractor.FeatureExtractorContractTest;
+
+/** The extractor contract on the smallest bundled model (all-MiniLM-L6-v2, quantised). */
+class BundledEncoderContractTest extends FeatureExtractorContractTest {
+  @Override
+  protected FeatureExtractor open(int threads) {
+    return new BundledEncoderProvider.AllMiniLmL6V2Quantised().open("", threads);
+  }
+
+  @Override
+  protected List<String> items() {
+    return TestTexts.ITEMS;
+  }
+}
