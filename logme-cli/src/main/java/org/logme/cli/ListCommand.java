@@ -10,6 +10,7 @@ import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.ParameterSpec;
 import org.logme.api.estimator.TransferabilityEstimator;
+import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,11 +23,12 @@ import picocli.CommandLine.Spec;
  * @since 0.1
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the estimators and linear-algebra backends"
+    description = "List the estimators, linear-algebra backends and pre-trained models"
     + " available (found as plugins on the class path).")
 final class ListCommand implements Callable<Integer> {
   private final PluginRegistry<EstimatorProvider> estimators;
   private final PluginRegistry<LinearAlgebraBackendProvider> backends;
+  private final PluginRegistry<FeatureExtractorProvider> extractors;
 
   @Spec
   CommandSpec spec;
@@ -40,9 +42,11 @@ final class ListCommand implements Callable<Integer> {
 
   @Inject
   ListCommand(PluginRegistry<EstimatorProvider> estimators,
-      PluginRegistry<LinearAlgebraBackendProvider> backends) {
+      PluginRegistry<LinearAlgebraBackendProvider> backends,
+      PluginRegistry<FeatureExtractorProvider> extractors) {
     this.estimators = estimators;
     this.backends = backends;
+    this.extractors = extractors;
   }
 
   @Override
@@ -67,6 +71,14 @@ final class ListCommand implements Callable<Integer> {
       });
       ObjectNode b = root.putObject("backends");
       backends.all().forEach((name, p) -> b.putObject(name).put("description", p.description()));
+      ObjectNode m = root.putObject("models");
+      extractors.all().forEach((name, p) -> {
+        ObjectNode node = m.putObject(name);
+        node.put("description", p.description());
+        node.put("modality", p.modality().label());
+        p.argument().ifPresentOrElse(a -> node.put("argument", a),
+            () -> node.putNull("argument"));
+      });
       out.println(Json.write(root));
       return ExitCode.OK;
     }
@@ -90,11 +102,25 @@ final class ListCommand implements Callable<Integer> {
     out.println("Backends (logme score --backend NAME; default ejml):");
     backends.all().forEach((name, p) -> out.printf("  %-" + width + "s  %s%n", name,
         p.description()));
+    out.println();
+    out.println("Pre-trained models (logme extract --models NAME,...; 'all' = every one taking no"
+        + " argument):");
+    if (extractors.all().isEmpty()) {
+      out.println("  none on the class path (they come in logme-models-text, which ./logme adds)");
+    }
+    int modelWidth = extractors.all().entrySet().stream().mapToInt(e -> label(e.getKey(),
+        e.getValue()).length()).max().orElse(0);
+    extractors.all().forEach((name, p) -> out.printf("  %-" + modelWidth + "s  %s: %s%n",
+        label(name, p), p.modality().label(), p.description()));
     if (!verbose) {
       out.println();
       out.println("Run 'logme list --verbose' for the estimators' hyper-parameters.");
     }
     return ExitCode.OK;
+  }
+
+  private static String label(String name, FeatureExtractorProvider provider) {
+    return provider.argument().map(a -> name + ":" + a).orElse(name);
   }
 
   private static String needs(TransferabilityEstimator estimator) {

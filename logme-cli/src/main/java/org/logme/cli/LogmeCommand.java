@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
             + " ICML 2021 / JMLR 2022). Higher is better; compare scores of different models on"
             + " the same target data.",
         "",
-        "Start with './logme demo', then './logme score --features F.npy --labels y.npy'."},
-    subcommands = {ScoreCommand.class, RankCommand.class, CorrelateCommand.class,
-        ListCommand.class, DemoCommand.class, BenchCommand.class},
+        "Start with './logme demo'. Which encoder for your labelled texts? './logme select"
+            + " --texts FILE.csv'. Features of your own? './logme score --features F.npy"
+            + " --labels y.npy'."},
+    subcommands = {SelectCommand.class, ExtractCommand.class, ScoreCommand.class,
+        RankCommand.class, CorrelateCommand.class, ListCommand.class, DemoCommand.class,
+        BenchCommand.class},
     footer = ExitCode.HELP)
 final class LogmeCommand implements Runnable {
   @Spec

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.function.Function;
 import org.logme.api.PluginRegistry;
 import org.logme.api.estimator.EstimatorProvider;
+import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 
 /**
- * Binds every {@link EstimatorProvider} and {@link LinearAlgebraBackendProvider} that
+ * Binds every {@link EstimatorProvider}, {@link LinearAlgebraBackendProvider} and
+ * {@link FeatureExtractorProvider} that
  * {@link java.util.ServiceLoader} finds on the class path into a Guice {@link MapBinder} keyed
  * by name, and exposes each map as a {@link PluginRegistry}. Adding an estimator or a backend
  * is therefore a new jar with a provider and a services file; nothing here changes.
@@ -37,6 +39,7 @@ public final class PluginModule extends AbstractModule {
   protected void configure() {
     bindAll(EstimatorProvider.class, EstimatorProvider::name);
     bindAll(LinearAlgebraBackendProvider.class, LinearAlgebraBackendProvider::name);
+    bindAll(FeatureExtractorProvider.class, FeatureExtractorProvider::name);
   }
 
   private <P> void bindAll(Class<P> type, Function<P, String> name) {
@@ -49,6 +52,13 @@ public final class PluginModule extends AbstractModule {
   @Singleton
   PluginRegistry<EstimatorProvider> estimators(Map<String, EstimatorProvider> byName) {
     return new PluginRegistry<>("estimator", byName);
+  }
+
+  @Provides
+  @Singleton
+  PluginRegistry<FeatureExtractorProvider> extractors(
+      Map<String, FeatureExtractorProvider> byName) {
+    return new PluginRegistry<>("model", byName);
   }
 
   @Provides

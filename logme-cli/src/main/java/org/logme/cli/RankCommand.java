@@ -17,6 +17,7 @@ import org.logme.eval.report.TextTables;
 import org.logme.eval.table.BootstrapResult;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.Metric;
+import org.logme.eval.table.TruthBand;
 import org.logme.eval.zoo.ModelZoo;
 import org.logme.eval.zoo.ZooResult;
 import org.logme.eval.zoo.ZooScorer;
@@ -40,8 +41,10 @@ import picocli.CommandLine.Spec;
         "Layout: DIR/labels.npy (or DIR/targets.npy), DIR/models/<name>/features.npy for every"
             + " model (and source_probs.npy / source_labels.npy for leep and nce), and optionally"
             + " DIR/accuracy.csv with columns model,accuracy (fine-tuned accuracy; further"
-            + " columns such as imagenet_top1 are static baselines). Models are scored in"
-            + " parallel; memory holds one model per thread."},
+            + " columns such as imagenet_top1 are static baselines), and DIR/probe.csv with the"
+            + " probe under other settings (written by 'logme extract --probe': then the"
+            + " correlations are also shown against each, the ground-truth band). Models are"
+            + " scored in parallel; memory holds one model per thread."},
     footer = {"", "Examples:",
         "  logme rank --zoo my-zoo",
         "  logme rank --zoo my-zoo --estimator logme,hscore,leep,nce --report out/",
@@ -102,6 +105,12 @@ final class RankCommand implements Callable<Integer> {
     BootstrapResult resampled = reportOptions.bootstrap(result.table());
     Report full = Report.of(result.table()).withBootstrap(resampled)
         .withWarnings(result.warnings()).withTitle("logme rank: " + zoo.getFileName());
+    // a zoo from 'logme extract --probe' has the probe under other settings too
+    TruthBand band = models.probeVariants().filter(v -> withTruth)
+        .map(v -> TruthBand.compute(result.table(), v)).orElse(null);
+    if (band != null) {
+      full = full.withTruthBand(band);
+    }
     // the report first: if its directory is unusable, nothing has been printed yet
     Path written = reportOptions.writeIfAsked(full);
     if (json) {
@@ -114,6 +123,10 @@ final class RankCommand implements Callable<Integer> {
         out.print(TextTables.correlations(correlations, Metric.WEIGHTED_TAU));
         out.println();
         out.print(TextTables.correlations(correlations, Metric.TOP1_RELATIVE_ACCURACY));
+        if (band != null) {
+          out.println();
+          out.print(TextTables.truthBand(band, result.table().columns()));
+        }
         if (resampled != null) {
           out.println();
           out.print(TextTables.bootstrap(resampled, result.table().columns()));

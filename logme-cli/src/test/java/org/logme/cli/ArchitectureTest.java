@@ -27,7 +27,26 @@ class ArchitectureTest {
   void theSpiDependsOnNothingElseOfLogme() {
     noClasses().that().resideInAPackage("org.logme.api..")
         .should().dependOnClassesThat().resideInAnyPackage("org.logme.core..", "org.logme.linalg..",
-            "org.logme.baselines..", "org.logme.eval..", "org.logme.cli..")
+            "org.logme.baselines..", "org.logme.eval..", "org.logme.cli..", "org.logme.probe..",
+            "org.logme.models..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void thePreTrainedModelsAndTheProbeKnowOnlyTheSpi() {
+    noClasses().that().resideInAnyPackage("org.logme.models..", "org.logme.probe..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.logme.core..",
+            "org.logme.linalg..", "org.logme.baselines..", "org.logme.eval..", "org.logme.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theModelsArePluginsThatNoOtherCodeReferences() {
+    // found by ServiceLoader at run time, so a user who only scores .npy files never loads
+    // (or downloads) ONNX Runtime and the weights
+    noClasses().that().resideOutsideOfPackage("org.logme.models..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.logme.models..",
+            "dev.langchain4j..", "ai.onnxruntime..", "ai.djl..")
         .check(CLASSES);
   }
 

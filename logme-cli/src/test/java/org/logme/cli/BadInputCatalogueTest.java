@@ -159,6 +159,19 @@ class BadInputCatalogueTest {
         .getBytes(StandardCharsets.ISO_8859_1));
     Files.createDirectories(dir.resolve("a-directory.csv"));
     csv("taken", "a file where a directory should be");
+
+    StringBuilder texts = new StringBuilder("text,label\n");
+    for (int i = 0; i < 12; i++) {
+      texts.append("a short text number ").append(i).append(',').append(i % 3).append('\n');
+    }
+    csv("texts.csv", texts.toString());
+    csv("texts-no-label.csv", texts.toString().replace("text,label", "text,category"));
+    csv("texts-empty-text.csv", texts.toString().replace("a short text number 1,1", ",1"));
+    csv("texts-one-class.csv", texts.toString().replaceAll(",[0-9]\n", ",x\n"));
+    Path onnx = Files.createDirectories(dir.resolve("onnx-no-tokenizer"));
+    Files.writeString(onnx.resolve("model.onnx"), "not read: the tokenizer is missing first");
+    Path notZoo = Files.createDirectories(dir.resolve("not-a-zoo"));
+    Files.writeString(notZoo.resolve("notes.txt"), "someone's files");
   }
 
   /** @return every case, in document order */
@@ -349,6 +362,38 @@ class BadInputCatalogueTest {
         List.of("rank", "--zoo", "zoo-accuracy/"), ExitCode.BAD_INPUT, "model 'c' has no"
         + " directory", null));
 
+    String texts = "Text tasks (extract, select)";
+    c.add(new Case(texts, "texts-missing-column", "no column named by --label-column",
+        List.of("extract", "--texts", "texts-no-label.csv", "--models", "all-minilm-l6-v2-q",
+            "--out", "zoo-out/"), ExitCode.BAD_INPUT, "texts-no-label.csv: no column 'label';"
+        + " the columns are: text, category (choose with --label-column NAME)", null));
+    c.add(new Case(texts, "texts-empty-text", "a row with an empty text",
+        List.of("extract", "--texts", "texts-empty-text.csv", "--models", "all-minilm-l6-v2-q",
+            "--out", "zoo-out/"), ExitCode.BAD_INPUT, "texts-empty-text.csv line 3: the text"
+        + " ('text') is empty", null));
+    c.add(new Case(texts, "texts-one-class", "every row with the same label",
+        List.of("extract", "--texts", "texts-one-class.csv", "--models", "all-minilm-l6-v2-q",
+            "--out", "zoo-out/"), ExitCode.BAD_INPUT, "every row has the label 'x' (column"
+        + " 'label'); a task needs at least two classes", null));
+    c.add(new Case(texts, "texts-unknown-model", "a model name that does not exist",
+        List.of("extract", "--texts", "texts.csv", "--models", "all-minilm-l6",
+            "--out", "zoo-out/"), ExitCode.USAGE, "unknown model 'all-minilm-l6'; available:"
+        + " all-minilm-l6-v2, all-minilm-l6-v2-q, bge-small-en-v15", null));
+    c.add(new Case(texts, "texts-onnx-without-tokenizer", "an ONNX folder without tokenizer.json",
+        List.of("extract", "--texts", "texts.csv", "--models", "onnx:onnx-no-tokenizer",
+            "--out", "zoo-out/"), ExitCode.BAD_INPUT, "onnx-no-tokenizer: no tokenizer.json"
+        + " beside model.onnx; it holds: model.onnx", null));
+    c.add(new Case(texts, "texts-onnx-without-folder", "onnx without a folder",
+        List.of("select", "--texts", "texts.csv", "--models", "onnx"), ExitCode.USAGE,
+        "model 'onnx' needs FOLDER, as in onnx:FOLDER", null));
+    c.add(new Case(texts, "texts-limit-below-classes", "--limit smaller than the classes",
+        List.of("extract", "--texts", "texts.csv", "--limit", "2", "--out", "zoo-out/"),
+        ExitCode.USAGE, "--limit 2 is smaller than the 3 classes", null));
+    c.add(new Case(texts, "texts-out-not-a-zoo", "--out names a directory of other files",
+        List.of("extract", "--texts", "texts.csv", "--models", "all-minilm-l6-v2-q", "--out",
+            "not-a-zoo/"), ExitCode.BAD_INPUT, "not-a-zoo: a directory that is not a model zoo",
+        run -> assertThat(dir.resolve("not-a-zoo/notes.txt")).exists()));
+
     String outputs = "Outputs";
     c.add(new Case(outputs, "output-report-not-a-directory", "--report names a file's child",
         List.of("correlate", "--table", "table.csv", "--truth", "accuracy", "--report",
@@ -455,7 +500,8 @@ class BadInputCatalogueTest {
   }
 
   private static CliRunner.Run runNow(Case c) {
-    String[] args = c.args().stream().map(a -> isFile(a) ? dir.resolve(a).toString() : a)
+    String[] args = c.args().stream().map(a -> a.startsWith("onnx:") && a.length() > 5
+        ? "onnx:" + dir.resolve(a.substring(5)) : isFile(a) ? dir.resolve(a).toString() : a)
         .toArray(String[]::new);
     return CliRunner.run(args);
   }

@@ -58,20 +58,23 @@ class CliBehaviourTest {
   }
 
   @Test
-  void theDemoRanksTheEmbeddedZooWithNoArguments() {
-    CliRunner.Run run = CliRunner.run("demo", "--no-report");
+  void theDigitsDemoRanksTheEmbeddedTransformsOffline() {
+    CliRunner.Run run = CliRunner.run("demo", "--digits", "--no-report");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("pooled-4x4+products", "pixels", "probe accuracy",
-        "./logme score --features");
+        "LIBLINEAR");
     // the raw-pixel model is exactly the cls-digits fixture: its LogME is the exact score
     assertThat(run.out()).containsPattern("pixels\\s+64\\s+0\\.2703");
   }
 
   @Test
-  void theDemoAsJsonIsSortedByLogme() throws IOException {
-    JsonNode json = JSON.readTree(CliRunner.run("demo", "--json", "--no-report").out());
+  void theDigitsDemoAsJsonIsSortedByLogmeWithFractionalAccuracies() throws IOException {
+    JsonNode json = JSON.readTree(CliRunner.run("demo", "--digits", "--json", "--no-report").out());
     JsonNode models = json.get("models");
     assertThat(models.size()).isEqualTo(9);
+    for (JsonNode model : models) {
+      assertThat(model.get("probe_accuracy").asDouble()).isBetween(0.1, 1.0);
+    }
     for (int i = 1; i < models.size(); i++) {
       assertThat(models.get(i).get("logme").asDouble())
           .isLessThanOrEqualTo(models.get(i - 1).get("logme").asDouble());

@@ -133,16 +133,17 @@ class EvaluationCommandsTest {
   }
 
   @Test
-  void theDemoWritesBothReportsWhereAskedAndNoneWithNoReport() throws IOException {
+  void theDigitsDemoWritesBothReportsWhereAskedAndNoneWithNoReport() throws IOException {
     Path out = dir.resolve("demo");
-    CliRunner.Run run = CliRunner.run("demo", "--report", out.toString());
+    CliRunner.Run run = CliRunner.run("demo", "--digits", "--report", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("ImageNet-10", "static baselines", "imagenet_top1",
         "Weighted Kendall tau between the LogME ranking and the probe accuracy");
     assertThat(out.resolve("digits/report.html")).exists();
     assertThat(out.resolve("imagenet10/report.html")).exists();
     Path none = dir.resolve("none");
-    assertThat(CliRunner.run("demo", "--no-report", "--report", none.toString()).exitCode())
+    assertThat(CliRunner.run("demo", "--digits", "--no-report", "--report",
+        none.toString()).exitCode())
         .isZero();
     assertThat(none).doesNotExist();
     try (Stream<Path> files = Files.list(dir)) {

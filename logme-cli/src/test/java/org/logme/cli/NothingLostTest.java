@@ -176,7 +176,7 @@ class NothingLostTest {
           .containsExactlyInAnyOrder("report.html", "results.csv");
     }
 
-    CliRunner.Run demo = CliRunner.run("demo", "--report", taken.toString());
+    CliRunner.Run demo = CliRunner.run("demo", "--digits", "--report", taken.toString());
     assertThat(demo.exitCode()).as(demo.err()).isEqualTo(ExitCode.USAGE);
     assertThat(demo.out()).isEmpty();
     assertThat(Files.readString(taken)).isEqualTo("keep");

@@ -34,6 +34,17 @@ public interface FeatureExtractorProvider {
   }
 
   /**
+   * Identifies, without loading anything heavy, the weights and settings {@link #open} would
+   * load: equal to {@code open(argument, t).info().version()} for any t. Caches of extracted
+   * features key on it, so that a cached model is never loaded.
+   *
+   * @param argument the text after the colon, or {@code ""}
+   * @return the version
+   * @throws org.logme.api.InvalidInputException if the argument names unusable model files
+   */
+  String version(String argument);
+
+  /**
    * Loads the model.
    *
    * @param argument the text after the colon, or {@code ""} when {@link #argument()} is empty

@@ -13,18 +13,25 @@ import org.logme.api.InvalidInputException;
 
 /**
  * The contract every {@link FeatureExtractor} must meet. An extractor module runs it by
- * subclassing: {@link #open(int)} loads the extractor under test (once per class, since loading
- * a model is slow) and {@link #items()} gives a few items of its modality.
+ * subclassing: {@link #provider()} and {@link #argument()} name the extractor under test (opened
+ * once per class, since loading a model is slow) and {@link #items()} gives a few items of its
+ * modality.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class FeatureExtractorContractTest {
   private FeatureExtractor extractor;
 
-  /**
-   * @param threads the threads extraction may use
-   * @return the extractor under test, freshly opened
-   */
-  protected abstract FeatureExtractor open(int threads);
+  /** @return the provider of the extractor under test */
+  protected abstract FeatureExtractorProvider provider();
+
+  /** @return the argument to open it with ({@code ""} for none) */
+  protected String argument() {
+    return "";
+  }
+
+  private FeatureExtractor open(int threads) {
+    return provider().open(argument(), threads);
+  }
 
   /** @return at least five distinct items of the extractor's modality, some of them long */
   protected abstract List<String> items();
@@ -48,6 +55,11 @@ public abstract class FeatureExtractorContractTest {
     assertThat(info.version()).isNotBlank();
     assertThat(info.source()).isNotBlank();
     assertThat(info.dimension()).isPositive();
+    assertThat(info.modality()).isEqualTo(provider().modality());
+    // a cache keys on the provider's version without loading: it must be the loaded one's
+    assertThat(provider().version(argument())).isEqualTo(info.version());
+    assertThat(info.name()).isEqualTo(provider().argument().isPresent()
+        ? provider().name() + ":" + argument() : provider().name());
   }
 
   @Test

@@ -23,7 +23,9 @@ public final class NpyWriter {
     /** {@code <f4} */
     FLOAT32("<f4", 4),
     /** {@code <f8} */
-    FLOAT64("<f8", 8);
+    FLOAT64("<f8", 8),
+    /** {@code <i8}: values must be integers (class ids, fold ids) */
+    INT64("<i8", 8);
 
     private final String descr;
     private final int size;
@@ -31,6 +33,19 @@ public final class NpyWriter {
     Type(String descr, int size) {
       this.descr = descr;
       this.size = size;
+    }
+
+    void put(ByteBuffer buffer, double v) {
+      switch (this) {
+        case FLOAT32 -> buffer.putFloat((float) v);
+        case FLOAT64 -> buffer.putDouble(v);
+        case INT64 -> {
+          if (v != Math.rint(v) || Math.abs(v) > 0x1p53) {
+            throw new IllegalArgumentException("an int64 array cannot hold " + v);
+          }
+          buffer.putLong((long) v);
+        }
+      }
     }
   }
 
@@ -57,11 +72,7 @@ public final class NpyWriter {
           out.write(buffer.array(), 0, buffer.position());
           buffer.clear();
         }
-        if (type == Type.FLOAT32) {
-          buffer.putFloat((float) v);
-        } else {
-          buffer.putDouble(v);
-        }
+        type.put(buffer, v);
       }
       out.write(buffer.array(), 0, buffer.position());
     });
@@ -98,11 +109,7 @@ public final class NpyWriter {
         source.fill(i, row);
         buffer.clear();
         for (double v : row) {
-          if (type == Type.FLOAT32) {
-            buffer.putFloat((float) v);
-          } else {
-            buffer.putDouble(v);
-          }
+          type.put(buffer, v);
         }
         out.write(buffer.array(), 0, buffer.position());
       }

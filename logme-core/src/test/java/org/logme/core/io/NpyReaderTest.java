@@ -75,6 +75,21 @@ class NpyReaderTest {
   }
 
   @Test
+  void int64ArraysRoundTripAndRefuseNonIntegers() throws IOException {
+    Path ids = dir.resolve("ids.npy");
+    Matrix m = Matrix.of(new double[] {3}, new double[] {-7}, new double[] {1L << 40});
+    NpyWriter.write(ids, m, NpyWriter.Type.INT64, true);
+    NdArray read = NpyReader.read(ids);
+    assertThat(read.dtype().descr()).isEqualTo("<i8");
+    assertThat(read.shape()).containsExactly(3);
+    assertThat(read.data()).containsExactly(3, -7, 1L << 40);
+    assertThatThrownBy(() -> NpyWriter.write(dir.resolve("bad.npy"),
+        Matrix.of(new double[] {0.5}), NpyWriter.Type.INT64, true))
+        .hasMessageContaining("int64 array cannot hold 0.5");
+    assertThat(dir.resolve("bad.npy")).doesNotExist();
+  }
+
+  @Test
   void writerRoundTripsFloat32AndFloat64() throws IOException {
     Matrix m = Matrix.of(new double[] {1.5, -2.25}, new double[] {1e-3, 7});
     Path p64 = dir.resolve("m64.npy");

@@ -19,6 +19,7 @@ import org.logme.eval.table.Metric;
 import org.logme.eval.table.Ranking;
 import org.logme.eval.table.ResultsTable;
 import org.logme.eval.table.ScoreColumn;
+import org.logme.eval.table.TruthBand;
 
 /**
  * The JSON renderings.
@@ -125,11 +126,39 @@ public final class CorrelationJson {
       }
     }
     report.bootstrap().ifPresent(b -> root.set("bootstrap", bootstrapNode(b)));
+    report.truthBand().ifPresent(b -> root.set("truth_band", truthBandNode(b)));
     ArrayNode notes = root.putArray("notes");
     report.correlations().ifPresent(t -> t.notes().forEach(notes::add));
     ArrayNode warnings = root.putArray("warnings");
     report.warnings().forEach(warnings::add);
     return root;
+  }
+
+  /**
+   * @param band τ_w against each variant of the ground truth
+   * @return {@code {"variants": [...], "weighted_tau": {COLUMN: {VARIANT: value or null}},
+   *     "band": {COLUMN: [low, high] or null}}}, the {@code "truth_band"} value of
+   *     {@code results.json}
+   */
+  public static ObjectNode truthBandNode(TruthBand band) {
+    ObjectNode node = NODES.objectNode();
+    band.variants().forEach(node.putArray("variants")::add);
+    ObjectNode values = node.putObject("weighted_tau");
+    ObjectNode ranges = node.putObject("band");
+    for (String column : band.columns()) {
+      ObjectNode byVariant = values.putObject(column);
+      for (String variant : band.variants()) {
+        Statistic s = band.get(column, variant);
+        if (s.defined()) {
+          byVariant.put(variant, s.value());
+        } else {
+          byVariant.putNull(variant);
+        }
+      }
+      band.range(column).ifPresentOrElse(r -> ranges.putArray(column).add(r[0]).add(r[1]),
+          () -> ranges.putNull(column));
+    }
+    return node;
   }
 
   /**

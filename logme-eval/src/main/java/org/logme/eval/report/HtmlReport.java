@@ -16,6 +16,7 @@ import org.logme.eval.table.Metric;
 import org.logme.eval.table.Ranking;
 import org.logme.eval.table.ResultsTable;
 import org.logme.eval.table.ScoreColumn;
+import org.logme.eval.table.TruthBand;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS and SVG; no script, font or other
@@ -97,6 +98,7 @@ public final class HtmlReport {
       html.append("<p class=\"note\">No ground truth (for example fine-tuned accuracy), so the"
           + " models are only ranked. Add accuracies to compare the rankings with them.</p>\n");
     }
+    report.truthBand().ifPresent(band -> truthBand(html, band, table));
     for (int g = 0; g < table.groups().size(); g++) {
       group(html, report, g);
     }
@@ -183,6 +185,28 @@ public final class HtmlReport {
     }
     html.append("</tbody>\n</table>\n<p class=\"note\">Regret is in the unit of the ground"
         + " truth; lower is better. Every other metric: higher is better.</p>\n");
+  }
+
+  private static void truthBand(StringBuilder html, TruthBand band, ResultsTable table) {
+    html.append("<h2>Ground-truth sensitivity</h2>\n<p class=\"note\">The probe that makes"
+        + " the ground truth has its own regularisation, and it can reorder the models. Each"
+        + " column's τ<sub>w</sub> (mean over groups) against the probe at every C and with C"
+        + " chosen by inner cross-validation (cv); the band is the lowest to the highest. A"
+        + " difference between estimators smaller than the band is not evidence that one is"
+        + " better.</p>\n<table class=\"summary\">\n<thead><tr><th>column</th>");
+    band.variants().forEach(v -> html.append("<th>").append(Html.escape(v)).append("</th>"));
+    html.append("<th>band</th></tr></thead>\n<tbody>\n");
+    for (ScoreColumn column : ordered(table.columns())) {
+      html.append(column.isStatic() ? "<tr class=\"static\">" : "<tr>").append("<td>")
+          .append(Html.escape(column.name())).append(badge(column)).append("</td>");
+      for (String variant : band.variants()) {
+        html.append("<td>").append(cell(band.get(column.name(), variant))).append("</td>");
+      }
+      html.append("<td>").append(band.range(column.name()).map(r -> String.format(
+          java.util.Locale.ROOT, "%.3f – %.3f", r[0], r[1])).orElse(Formats.UNDEFINED))
+          .append("</td></tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   /** Says in how many groups the best static baseline matches or beats every estimator. */

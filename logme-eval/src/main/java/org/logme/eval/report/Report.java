@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.logme.eval.table.BootstrapResult;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.ResultsTable;
+import org.logme.eval.table.TruthBand;
 
 /**
  * Everything a report shows: the results table, its correlation table (when it has a ground
@@ -25,14 +26,16 @@ public final class Report {
   private final BootstrapResult bootstrap;
   private final String title;
   private final List<String> warnings;
+  private final TruthBand band;
 
   private Report(ResultsTable table, CorrelationTable correlations, BootstrapResult bootstrap,
-      String title, List<String> warnings) {
+      String title, List<String> warnings, TruthBand band) {
     this.table = table;
     this.correlations = correlations;
     this.bootstrap = bootstrap;
     this.title = title;
     this.warnings = List.copyOf(warnings);
+    this.band = band;
   }
 
   /**
@@ -42,7 +45,8 @@ public final class Report {
   public static Report of(ResultsTable table) {
     CorrelationTable correlations = table.truthName().isPresent()
         ? CorrelationTable.compute(table) : null;
-    return new Report(table, correlations, null, "logme report: " + table.origin(), List.of());
+    return new Report(table, correlations, null, "logme report: " + table.origin(), List.of(),
+        null);
   }
 
   /**
@@ -50,7 +54,7 @@ public final class Report {
    * @return a modified copy
    */
   public Report withTitle(String value) {
-    return new Report(table, correlations, bootstrap, value, warnings);
+    return new Report(table, correlations, bootstrap, value, warnings, band);
   }
 
   /**
@@ -58,7 +62,7 @@ public final class Report {
    * @return a modified copy
    */
   public Report withBootstrap(BootstrapResult value) {
-    return new Report(table, correlations, value, title, warnings);
+    return new Report(table, correlations, value, title, warnings, band);
   }
 
   /**
@@ -66,7 +70,20 @@ public final class Report {
    * @return a modified copy
    */
   public Report withWarnings(List<String> value) {
-    return new Report(table, correlations, bootstrap, title, value);
+    return new Report(table, correlations, bootstrap, title, value, band);
+  }
+
+  /**
+   * @param value τ_w against other variants of the ground truth (a probe's settings)
+   * @return a modified copy
+   */
+  public Report withTruthBand(TruthBand value) {
+    return new Report(table, correlations, bootstrap, title, warnings, value);
+  }
+
+  /** @return the ground-truth sensitivity band, if one was added */
+  public Optional<TruthBand> truthBand() {
+    return Optional.ofNullable(band);
   }
 
   /** @return the results table */

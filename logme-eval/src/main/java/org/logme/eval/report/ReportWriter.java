@@ -57,6 +57,25 @@ public final class ReportWriter {
     return page;
   }
 
+  /**
+   * Fails early, before long work, if reports cannot be written to a directory: creates it and
+   * checks that it is writable.
+   *
+   * @param dir the output directory
+   * @throws InvalidParameterException if it cannot be created or written
+   */
+  public static void checkWritable(Path dir) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      if (!java.nio.file.Files.isWritable(dir)) {
+        throw new AccessDeniedException(dir.toString(), null, "permission denied");
+      }
+    } catch (IOException e) {
+      throw new InvalidParameterException(dir + ": cannot write the report there ("
+          + describe(e, dir) + "); choose a writable directory with --report DIR", e);
+    }
+  }
+
   /** @return what went wrong, with the file involved unless it is the directory itself */
   private static String describe(IOException e, Path dir) {
     if (e instanceof FileSystemException fs) {

@@ -3,6 +3,7 @@ package org.logme.eval.report;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Bootstrap;
@@ -14,6 +15,7 @@ import org.logme.eval.table.Metric;
 import org.logme.eval.table.Ranking;
 import org.logme.eval.table.ResultsTable;
 import org.logme.eval.table.ScoreColumn;
+import org.logme.eval.table.TruthBand;
 
 /**
  * Plain-text tables for a terminal, laid out like the LogME paper's: estimators as rows, groups
@@ -61,6 +63,28 @@ public final class TextTables {
       out.append("note: ").append(note).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * @param band τ_w against each variant of the ground truth
+   * @param columns the columns of the table it came from
+   * @return one table: rows are columns, columns are the variants and the band (lowest to
+   *     highest)
+   */
+  public static String truthBand(TruthBand band, List<ScoreColumn> columns) {
+    List<String> header = new ArrayList<>(band.variants());
+    header.add("band");
+    List<List<String>> rows = new ArrayList<>();
+    for (ScoreColumn column : columns) {
+      List<String> row = new ArrayList<>();
+      row.add(column.name());
+      band.variants().forEach(v -> row.add(Formats.coefficient(band.get(column.name(), v))));
+      row.add(band.range(column.name()).map(r -> String.format(Locale.ROOT, "%.3f..%.3f", r[0],
+          r[1])).orElse(Formats.UNDEFINED));
+      rows.add(row);
+    }
+    return "Weighted Kendall tau against each variant of the probe (the ground-truth band)\n"
+        + grid(columns, header, rows);
   }
 
   /**

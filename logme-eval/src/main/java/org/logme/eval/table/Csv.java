@@ -57,11 +57,22 @@ public final class Csv {
    * @throws InvalidInputException if the file is missing, unreadable or malformed
    */
   public static List<Row> read(Path file) {
-    return read(file, MAX_BYTES);
+    return read(file, MAX_BYTES, "a table of results may have (one short line per model)");
   }
 
   /** {@link #read(Path)} with a size limit, for tests. */
   static List<Row> read(Path file, long maxBytes) {
+    return read(file, maxBytes, "a table of results may have (one short line per model)");
+  }
+
+  /**
+   * @param file a UTF-8 CSV file
+   * @param maxBytes the largest file read
+   * @param limitReason what the limit is, for the message: "the N bytes ..."
+   * @return every non-blank line, header first
+   * @throws InvalidInputException if the file is missing, unreadable, malformed or too large
+   */
+  public static List<Row> read(Path file, long maxBytes, String limitReason) {
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(file + ": is a directory, not a CSV file");
     }
@@ -72,8 +83,8 @@ public final class Csv {
         bytes = in.readNBytes((int) maxBytes + 1);
       }
       if (bytes.length > maxBytes) {
-        throw new InvalidInputException(file + ": larger than the " + maxBytes + " bytes a table"
-            + " of results may have (one short line per model); is it the right file?");
+        throw new InvalidInputException(file + ": larger than the " + maxBytes + " bytes "
+            + limitReason + "; is it the right file?");
       }
       return read(new StringReader(utf8(bytes, file.toString())), file.toString());
     } catch (NoSuchFileException e) {

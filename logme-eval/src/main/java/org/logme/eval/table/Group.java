@@ -80,6 +80,10 @@ public final class Group {
   }
 
   /** A copy with more score columns appended. */
+  Group withTruth(double[] values) {
+    return new Group(name, models, values, scores);
+  }
+
   Group withColumns(double[][] extra) {
     double[][] all = new double[scores.length + extra.length][];
     System.arraycopy(scores, 0, all, 0, scores.length);

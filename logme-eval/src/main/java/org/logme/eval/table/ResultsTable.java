@@ -116,6 +116,30 @@ public final class ResultsTable {
   }
 
   /**
+   * The same scores judged against another ground truth.
+   *
+   * @param name the new truth's name
+   * @param facts where its values are
+   * @param column the column of {@code facts} that holds them
+   * @return a copy whose truth is that column; models without a row in {@code facts} have none
+   */
+  public ResultsTable withTruth(String name, StaticFacts facts, String column) {
+    int c = facts.columns().indexOf(column);
+    if (c < 0) {
+      throw new IllegalArgumentException("no column '" + column + "' in " + facts.origin());
+    }
+    List<Group> regrouped = new ArrayList<>();
+    for (Group g : groups) {
+      double[] truth = new double[g.size()];
+      for (int m = 0; m < g.size(); m++) {
+        truth[m] = facts.values(g.models().get(m)).map(v -> v[c]).orElse(Double.NaN);
+      }
+      regrouped.add(g.withTruth(truth));
+    }
+    return new ResultsTable(origin, name, groupColumn, columns, regrouped);
+  }
+
+  /**
    * Adds static-baseline columns from per-model facts, joined by model name.
    *
    * @param facts facts such as ImageNet accuracy or parameter count, one row per model

@@ -31,6 +31,7 @@ import org.logme.eval.table.StaticFacts;
  * <pre>
  *   zoo/labels.npy             class labels, N (or zoo/targets.npy: regression targets, N×K)
  *   zoo/accuracy.csv           optional: model,accuracy[,static baseline columns...]
+ *   zoo/probe.csv              optional: model,VARIANT...: other ground truths (probe settings)
  *   zoo/models/NAME/features.npy       features, N×D
  *   zoo/models/NAME/source_probs.npy   optional: source-model softmax, N×Cs
  *   zoo/models/NAME/source_labels.npy  optional: source-model hard labels, N
@@ -52,6 +53,12 @@ public final class ModelZoo {
   public static final String TARGETS = "targets.npy";
   /** Fine-tuned accuracies and static baselines. */
   public static final String ACCURACY = "accuracy.csv";
+  /**
+   * Optional: the probe's accuracy under other settings (columns model and one per variant,
+   * such as c0.1, c1, c10, cv), the ground-truth sensitivity band of {@code logme extract
+   * --probe}.
+   */
+  public static final String PROBE = "probe.csv";
   /** The ground-truth column of {@link #ACCURACY}. */
   public static final String ACCURACY_COLUMN = "accuracy";
   /** The directory of the models. */
@@ -71,14 +78,16 @@ public final class ModelZoo {
   private final Targets targets;
   private final List<String> models;
   private final StaticFacts accuracy;
+  private final StaticFacts probe;
 
   private ModelZoo(Path dir, Labels labels, Targets targets, List<String> models,
-      StaticFacts accuracy) {
+      StaticFacts accuracy, StaticFacts probe) {
     this.dir = dir;
     this.labels = labels;
     this.targets = targets;
     this.models = List.copyOf(models);
     this.accuracy = accuracy;
+    this.probe = probe;
   }
 
   /**
@@ -119,15 +128,26 @@ public final class ModelZoo {
         throw new InvalidInputException(accuracyFile + ": no column '" + ACCURACY_COLUMN
             + "'; the columns present are: model, " + String.join(", ", accuracy.columns()));
       }
-      for (String model : accuracy.models()) {
-        if (!models.contains(model)) {
-          throw new InvalidInputException(accuracyFile + ": model '" + model + "' has no"
-              + " directory " + dir.resolve(MODELS).resolve(model) + "; the zoo's models are: "
-              + String.join(", ", models));
-        }
+      requireKnownModels(accuracy, accuracyFile, dir, models);
+    }
+    StaticFacts probe = null;
+    Path probeFile = dir.resolve(PROBE);
+    if (Files.isRegularFile(probeFile)) {
+      probe = StaticFacts.read(probeFile);
+      requireKnownModels(probe, probeFile, dir, models);
+    }
+    return new ModelZoo(dir, labels, targets, models, accuracy, probe);
+  }
+
+  private static void requireKnownModels(StaticFacts facts, Path file, Path dir,
+      List<String> models) {
+    for (String model : facts.models()) {
+      if (!models.contains(model)) {
+        throw new InvalidInputException(file + ": model '" + model + "' has no"
+            + " directory " + dir.resolve(MODELS).resolve(model) + "; the zoo's models are: "
+            + String.join(", ", models));
       }
     }
-    return new ModelZoo(dir, labels, targets, models, accuracy);
   }
 
   private static List<String> listModels(Path modelsDir) {
@@ -167,6 +187,14 @@ public final class ModelZoo {
   /** @return the fine-tuned accuracies and static baselines, if {@code accuracy.csv} exists */
   public Optional<StaticFacts> accuracy() {
     return Optional.ofNullable(accuracy);
+  }
+
+  /**
+   * @return the probe under other settings, one column per variant, if {@code probe.csv}
+   *     exists
+   */
+  public Optional<StaticFacts> probeVariants() {
+    return Optional.ofNullable(probe);
   }
 
   /**

@@ -134,11 +134,18 @@ enum BundledEncoder {
     return read(resource + "-tokenizer.json");
   }
 
+  /**
+   * @return the artifact and the settings logme applies to it: what decides the features
+   */
+  String version() {
+    return GROUP + ":" + artifact() + ":" + artifactVersion() + " (" + pooling.name()
+        .toLowerCase(java.util.Locale.ROOT) + " pooling, prefix '" + prefix + "', normalised)";
+  }
+
   /** @return the encoder's loading instructions */
   OnnxTextEncoder.Spec spec() {
     return new OnnxTextEncoder.Spec(modelName, onnx(), tokenizer(), pooling, prefix, source(),
-        GROUP + ":" + artifact() + ":" + artifactVersion(), "the bundled " + modelName
-        + " model (" + artifact() + ")");
+        version(), "the bundled " + modelName + " model (" + artifact() + ")");
   }
 
   private byte[] read(String name) {

@@ -34,11 +34,21 @@ public abstract class BundledEncoderProvider implements FeatureExtractorProvider
   }
 
   @Override
+  public String version(String argument) {
+    noArgument(argument);
+    return encoder.version();
+  }
+
+  @Override
   public FeatureExtractor open(String argument, int threads) {
+    noArgument(argument);
+    return OnnxTextEncoder.load(encoder.spec(), threads);
+  }
+
+  private void noArgument(String argument) {
     if (!argument.isEmpty()) {
       throw new IllegalArgumentException(name() + " takes no argument, got '" + argument + "'");
     }
-    return OnnxTextEncoder.load(encoder.spec(), threads);
   }
 
   /** all-MiniLM-L6-v2. */

@@ -64,41 +64,59 @@ public final class OnnxFolderProvider implements FeatureExtractorProvider {
   }
 
   @Override
+  public String version(String argument) {
+    return Export.of(argument).version();
+  }
+
+  @Override
   public FeatureExtractor open(String argument, int threads) {
-    if (argument.isBlank()) {
-      throw new InvalidInputException("onnx: needs a folder, as in onnx:/path/to/model (a folder"
-          + " holding model.onnx and tokenizer.json)");
-    }
-    Path folder = Path.of(argument);
-    if (!Files.isDirectory(folder)) {
-      throw new InvalidInputException("onnx:" + argument + ": " + (Files.exists(folder)
-          ? "not a directory" : "no such directory") + "; give the folder that holds model.onnx"
-          + " and tokenizer.json");
-    }
-    Path model = Files.isRegularFile(folder.resolve("model.onnx")) ? folder.resolve("model.onnx")
-        : folder.resolve("onnx").resolve("model.onnx");
-    if (!Files.isRegularFile(model)) {
-      throw new InvalidInputException("onnx:" + argument + ": no model.onnx (nor onnx/model.onnx)"
-          + " in the folder; it holds: " + listing(folder) + ". Export one with: optimum-cli"
-          + " export onnx --model NAME --task feature-extraction " + argument);
-    }
-    Path tokenizer = folder.resolve("tokenizer.json");
-    if (!Files.isRegularFile(tokenizer)) {
-      throw new InvalidInputException("onnx:" + argument + ": no tokenizer.json beside "
-          + folder.relativize(model) + "; it holds: " + listing(folder) + ". Save the model's"
-          + " fast tokenizer there (AutoTokenizer.from_pretrained(NAME).save_pretrained(FOLDER)"
-          + " in Python writes it)");
-    }
-    PoolingMode pooling = pooling(folder);
-    String prefix = prefix(folder);
-    byte[] onnx = read(model, argument);
-    byte[] tokenizerBytes = read(tokenizer, argument);
-    String version = "sha256:" + sha256(onnx, tokenizerBytes,
-        (pooling + "\n" + prefix).getBytes(StandardCharsets.UTF_8));
-    OnnxTextEncoder.Spec spec = new OnnxTextEncoder.Spec("onnx:" + argument, onnx,
-        tokenizerBytes, pooling, prefix, folder.toAbsolutePath().normalize().toString(), version,
-        "onnx:" + argument + " (" + model + ")");
+    Export export = Export.of(argument);
+    OnnxTextEncoder.Spec spec = new OnnxTextEncoder.Spec("onnx:" + argument, export.onnx(),
+        export.tokenizer(), export.pooling(), export.prefix(),
+        export.folder().toAbsolutePath().normalize().toString(), export.version(),
+        "onnx:" + argument + " (" + export.model() + ")");
     return OnnxTextEncoder.load(spec, threads);
+  }
+
+  /** A folder's files and settings, read and checked. */
+  private record Export(Path folder, Path model, byte[] onnx, byte[] tokenizer,
+      PoolingMode pooling, String prefix) {
+
+    static Export of(String argument) {
+      if (argument.isBlank()) {
+        throw new InvalidInputException("onnx: needs a folder, as in onnx:/path/to/model (a"
+            + " folder holding model.onnx and tokenizer.json)");
+      }
+      Path folder = Path.of(argument);
+      if (!Files.isDirectory(folder)) {
+        throw new InvalidInputException("onnx:" + argument + ": " + (Files.exists(folder)
+            ? "not a directory" : "no such directory") + "; give the folder that holds"
+            + " model.onnx and tokenizer.json");
+      }
+      Path model = Files.isRegularFile(folder.resolve("model.onnx"))
+          ? folder.resolve("model.onnx") : folder.resolve("onnx").resolve("model.onnx");
+      if (!Files.isRegularFile(model)) {
+        throw new InvalidInputException("onnx:" + argument + ": no model.onnx (nor"
+            + " onnx/model.onnx) in the folder; it holds: " + listing(folder) + ". Export one"
+            + " with: optimum-cli export onnx --model NAME --task feature-extraction "
+            + argument);
+      }
+      Path tokenizer = folder.resolve("tokenizer.json");
+      if (!Files.isRegularFile(tokenizer)) {
+        throw new InvalidInputException("onnx:" + argument + ": no tokenizer.json beside "
+            + folder.relativize(model) + "; it holds: " + listing(folder) + ". Save the"
+            + " model's fast tokenizer there (AutoTokenizer.from_pretrained(NAME)"
+            + ".save_pretrained(FOLDER) in Python writes it)");
+      }
+      return new Export(folder, model, read(model, argument), read(tokenizer, argument),
+          OnnxFolderProvider.pooling(folder), OnnxFolderProvider.prefix(folder));
+    }
+
+    /** SHA-256 of the model, the tokenizer and the settings. */
+    String version() {
+      return "sha256:" + sha256(onnx, tokenizer,
+          (pooling + "\n" + prefix).getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /** sentence-transformers' pooling configuration; mean pooling when there is none. */

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.logme.api.extractor.FeatureExtractor;
+import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.extractor.FeatureExtractorContractTest;
 
 /**
@@ -29,8 +29,13 @@ class OnnxFolderContractTest extends FeatureExtractorContractTest {
   }
 
   @Override
-  protected FeatureExtractor open(int threads) {
-    return new OnnxFolderProvider().open(folder().toString(), threads);
+  protected FeatureExtractorProvider provider() {
+    return new OnnxFolderProvider();
+  }
+
+  @Override
+  protected String argument() {
+    return folder().toString();
   }
 
   @Override
