@@ -179,14 +179,18 @@ final class DemoCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<TaskRun> runs = new ArrayList<>();
     try {
+      List<TextTask> loaded = new ArrayList<>();
+      List<TextZooBuilder.Job> jobs = new ArrayList<>();
       for (DemoTask task : chosen) {
-        TextTask texts = task.load();
-        if (limit != null) {
-          texts = texts.limit(limit, 0);
-        }
-        Path zooDir = zoos.resolve(task.id()).resolve("zoo");
-        List<ExtractedModel> extracted = builder.build(texts, requests, zooDir);
-        ModelZoo zoo = ModelZoo.open(zooDir);
+        TextTask texts = limit == null ? task.load() : task.load().limit(limit, 0);
+        loaded.add(texts);
+        jobs.add(new TextZooBuilder.Job(texts, zoos.resolve(task.id()).resolve("zoo")));
+      }
+      // each model is loaded once for all tasks
+      List<List<ExtractedModel>> extracted = builder.buildAll(jobs, requests);
+      for (int t = 0; t < chosen.size(); t++) {
+        DemoTask task = chosen.get(t);
+        ModelZoo zoo = ModelZoo.open(jobs.get(t).out());
         ZooResult result = new ZooScorer(scoring, backend).threads(threads).score(zoo);
         if (noReport) {
           result.warnings().forEach(w -> err.println("logme: warning: " + task.id() + ": " + w));
@@ -200,7 +204,7 @@ final class DemoCommand implements Callable<Integer> {
             .withTruthBand(TruthBand.compute(result.table(), zoo.probeVariants().orElseThrow()))
             .withWarnings(result.warnings())
             .withTitle("logme demo: " + task.id() + ", " + task.description());
-        runs.add(new TaskRun(task, texts, extracted, taskReport));
+        runs.add(new TaskRun(task, loaded.get(t), extracted.get(t), taskReport));
       }
     } finally {
       if (noReport) {

@@ -98,8 +98,9 @@ final class ExtractCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Extraction.requireExtractors(extractors);
-    if (folds < 2) {
-      throw new InvalidParameterException("--folds must be at least 2, not " + folds);
+    if (folds < 3) {
+      throw new InvalidParameterException("--folds must be at least 3 (the probe's nested"
+          + " cross-validation uses the other folds as its inner folds), not " + folds);
     }
     int threadCount = Extraction.threads(threads);
     TextTask texts = task.read();

@@ -32,10 +32,11 @@ final class ExtractionProgressBar implements ExtractionProgress {
   }
 
   @Override
-  public void modelStarted(String model, int index, int count, int texts) {
+  public void modelStarted(String model, String task, int index, int count, int texts) {
     this.started = System.nanoTime();
     this.texts = texts;
-    this.label = String.format(Locale.ROOT, "[%d/%d] %s", index, count, model);
+    this.label = String.format(Locale.ROOT, "[%d/%d] %s%s", index, count, model,
+        task.isEmpty() ? "" : " (" + task + ")");
     draw(0);
   }
 

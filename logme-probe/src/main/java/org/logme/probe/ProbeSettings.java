@@ -19,21 +19,20 @@ import java.util.Locale;
  * @param seed the seed of the stratified folds
  * @param grid the values of C the probe is evaluated at, increasing
  * @param reported the C whose accuracy is the ground truth ({@code accuracy.csv}); one of the grid
- * @param innerFolds k of the inner cross-validation that picks C from the grid for each outer fold
  * @param tolerance LIBLINEAR's stopping tolerance (scikit-learn's {@code tol})
  * @param bias the value of the constant feature that carries the intercept
  *     (scikit-learn's {@code intercept_scaling})
  * @since 0.2
  */
 public record ProbeSettings(int folds, long seed, List<Double> grid, double reported,
-    int innerFolds, double tolerance, double bias) {
+    double tolerance, double bias) {
 
   /** @throws IllegalArgumentException if a value is out of range */
   public ProbeSettings {
     grid = List.copyOf(grid);
-    if (folds < 2 || innerFolds < 2) {
-      throw new IllegalArgumentException("folds and inner folds must be at least 2, got "
-          + folds + " and " + innerFolds);
+    if (folds < 3) {
+      throw new IllegalArgumentException("the probe needs at least 3 folds (the nested"
+          + " cross-validation uses the other k-1 as its inner folds), got " + folds);
     }
     if (grid.isEmpty() || !grid.contains(reported)) {
       throw new IllegalArgumentException("the reported C " + reported + " is not in the grid "
@@ -50,9 +49,9 @@ public record ProbeSettings(int folds, long seed, List<Double> grid, double repo
     }
   }
 
-  /** @return 5 folds, seed 0, C ∈ {0.1, 1, 10} with C = 1 reported, 3 inner folds, tol 1e-4 */
+  /** @return 5 folds, seed 0, C ∈ {0.1, 1, 10} with C = 1 reported, tol 1e-4 */
   public static ProbeSettings defaults() {
-    return new ProbeSettings(5, 0, List.of(0.1, 1.0, 10.0), 1.0, 3, 1e-4, 1.0);
+    return new ProbeSettings(5, 0, List.of(0.1, 1.0, 10.0), 1.0, 1e-4, 1.0);
   }
 
   /**
@@ -61,7 +60,7 @@ public record ProbeSettings(int folds, long seed, List<Double> grid, double repo
    * @return these settings with another k and seed
    */
   public ProbeSettings withFolds(int folds, long seed) {
-    return new ProbeSettings(folds, seed, grid, reported, innerFolds, tolerance, bias);
+    return new ProbeSettings(folds, seed, grid, reported, tolerance, bias);
   }
 
   /** @return one line for reports: the probe and how to reproduce it in Python */
@@ -69,13 +68,14 @@ public record ProbeSettings(int folds, long seed, List<Double> grid, double repo
     return String.format(Locale.ROOT, "logistic regression (L2, C=%s, one-vs-rest, intercept as"
         + " a bias feature %s; LIBLINEAR %s, tol %s) with %d-fold stratified cross-validation,"
         + " seed %d: scikit-learn's cross_val_score(LogisticRegression(solver='liblinear',"
-        + " C=%s), X, y, cv=PredefinedSplit(folds)).mean()", c(reported), c(bias),
-        LinearProbe.LIBLINEAR_VERSION, c(tolerance), folds, seed, c(reported));
+        + " C=%s%s), X, y, cv=PredefinedSplit(folds)).mean()", c(reported), c(bias),
+        LinearProbe.LIBLINEAR_VERSION, c(tolerance), folds, seed, c(reported),
+        tolerance == 1e-4 ? "" : ", tol=" + c(tolerance));
   }
 
-  /** @return a value of C as users write it: 0.1, 1, 10 */
+  /** @return a value as users write it: 0.1, 1, 10, 0.0001 */
   public static String c(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value) : Double.toString(value);
+    return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros()
+        .toPlainString();
   }
 }

@@ -79,12 +79,12 @@ class LinearProbeTest {
 
   @Test
   void settingsAreValidatedAndDescribeHowToReproduceThem() {
-    assertThatThrownBy(() -> new ProbeSettings(5, 0, List.of(1.0, 0.1), 1.0, 3, 1e-4, 1))
+    assertThatThrownBy(() -> new ProbeSettings(5, 0, List.of(1.0, 0.1), 1.0, 1e-4, 1))
         .hasMessageContaining("increasing");
-    assertThatThrownBy(() -> new ProbeSettings(5, 0, List.of(0.1, 1.0), 10.0, 3, 1e-4, 1))
+    assertThatThrownBy(() -> new ProbeSettings(5, 0, List.of(0.1, 1.0), 10.0, 1e-4, 1))
         .hasMessageContaining("not in the grid");
-    assertThatThrownBy(() -> new ProbeSettings(1, 0, List.of(1.0), 1.0, 3, 1e-4, 1))
-        .hasMessageContaining("at least 2");
+    assertThatThrownBy(() -> new ProbeSettings(2, 0, List.of(1.0), 1.0, 1e-4, 1))
+        .hasMessageContaining("at least 3 folds");
     assertThat(ProbeSettings.defaults().describe())
         .contains("LogisticRegression(solver='liblinear', C=1)").contains("PredefinedSplit")
         .contains("5-fold stratified").contains("seed 0");

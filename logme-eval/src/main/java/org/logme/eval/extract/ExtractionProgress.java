@@ -15,11 +15,12 @@ public interface ExtractionProgress {
 
   /**
    * @param model the model's name
+   * @param task which task, when several are extracted together; empty otherwise
    * @param index its position, from 1
    * @param count the number of models
    * @param texts the number of texts
    */
-  default void modelStarted(String model, int index, int count, int texts) {
+  default void modelStarted(String model, String task, int index, int count, int texts) {
   }
 
   /**

@@ -170,37 +170,121 @@ public final class TextZooBuilder {
    *     an extractor cannot read the texts
    */
   public List<ExtractedModel> build(TextTask task, List<Request> requests, Path out) {
-    Path target = out.toAbsolutePath().normalize();
-    checkReplaceable(target);
-    Path parent = target.getParent();
-    Path staging = parent.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+    return buildAll(List.of(new Job(task, out)), requests).get(0);
+  }
+
+  /**
+   * One task and the zoo it becomes.
+   *
+   * @param task the texts and labels
+   * @param out the zoo directory to create or replace
+   */
+  public record Job(TextTask task, Path out) {
+  }
+
+  /**
+   * Extracts several tasks with each model loaded once: models in request order, and for each
+   * model every task whose features are not cached, before the model is closed and the next
+   * one loaded.
+   *
+   * @param jobs the tasks and their zoo directories (distinct)
+   * @param requests the extractors ({@link #resolve})
+   * @return what was extracted for each job, in job order, models in request order
+   * @throws InvalidInputException as {@link #build}
+   */
+  public List<List<ExtractedModel>> buildAll(List<Job> jobs, List<Request> requests) {
+    List<Path> targets = new ArrayList<>();
+    for (Job job : jobs) {
+      Path target = job.out().toAbsolutePath().normalize();
+      if (targets.contains(target)) {
+        throw new IllegalArgumentException("two tasks would be written to " + target);
+      }
+      checkReplaceable(target);
+      targets.add(target);
+    }
+    List<Path> stagings = new ArrayList<>();
     try {
-      Files.createDirectories(parent);
-      Files.createDirectory(staging);
-      int[] folds = probe.map(p -> StratifiedFolds.assign(task.labels(), p.folds(), p.seed()))
-          .orElse(null);
-      List<ExtractedModel> models = new ArrayList<>();
+      List<int[]> folds = new ArrayList<>();
+      List<List<ExtractedModel>> results = new ArrayList<>();
+      for (int j = 0; j < jobs.size(); j++) {
+        Path target = targets.get(j);
+        Files.createDirectories(target.getParent());
+        stagings.add(Files.createDirectory(target.getParent().resolve("." + target.getFileName()
+            + ".partial-" + UUID.randomUUID())));
+        TextTask task = jobs.get(j).task();
+        folds.add(probe.map(p -> StratifiedFolds.assign(task.labels(), p.folds(), p.seed()))
+            .orElse(null));
+        results.add(new ArrayList<>());
+      }
       for (int i = 0; i < requests.size(); i++) {
-        models.add(extractOne(task, requests.get(i), i + 1, requests.size(), staging, folds));
+        try (Loader loader = new Loader(requests.get(i))) {
+          for (int j = 0; j < jobs.size(); j++) {
+            String label = jobs.size() == 1 ? "" : targets.get(j).getParent().getFileName()
+                + "/" + targets.get(j).getFileName();
+            results.get(j).add(extractOne(jobs.get(j).task(), label, loader, i + 1,
+                requests.size(), stagings.get(j), folds.get(j)));
+          }
+        }
       }
-      writeTask(task, staging);
-      if (folds != null) {
-        writeProbe(models, folds, staging);
+      for (int j = 0; j < jobs.size(); j++) {
+        TextTask task = jobs.get(j).task();
+        writeTask(task, stagings.get(j));
+        if (folds.get(j) != null) {
+          writeProbe(results.get(j), folds.get(j), stagings.get(j));
+        }
+        writeManifest(task, results.get(j), stagings.get(j));
       }
-      writeManifest(task, models, staging);
-      swapIn(staging, target);
-      return models;
+      for (int j = 0; j < jobs.size(); j++) {
+        swapIn(stagings.get(j), targets.get(j));
+      }
+      return results;
     } catch (IOException e) {
-      throw new InvalidParameterException("cannot write the zoo " + target + ": " + e
-          + "; choose a writable --out");
+      throw new InvalidParameterException("cannot write the zoo " + (targets.size() == 1
+          ? targets.get(0) : targets) + ": " + e + "; choose a writable --out");
     } finally {
-      deleteQuietly(staging);
+      stagings.forEach(TextZooBuilder::deleteQuietly);
     }
   }
 
-  private ExtractedModel extractOne(TextTask task, Request request, int index, int count,
-      Path zoo, int[] folds) throws IOException {
-    progress.modelStarted(request.name(), index, count, task.size());
+  /** Opens a request's extractor when first needed, and closes it once every task is done. */
+  private final class Loader implements AutoCloseable {
+    private final Request request;
+    private FeatureExtractor extractor;
+    private double seconds;
+
+    Loader(Request request) {
+      this.request = request;
+    }
+
+    /** @return the open extractor; the time it took to load is then {@link #takeSeconds} */
+    FeatureExtractor extractor() {
+      if (extractor == null) {
+        long start = System.nanoTime();
+        extractor = request.provider().open(request.argument(), threads);
+        seconds = (System.nanoTime() - start) / 1e9;
+      }
+      return extractor;
+    }
+
+    /** @return the load time not yet reported (0 after the first call) */
+    double takeSeconds() {
+      double taken = seconds;
+      seconds = 0;
+      return taken;
+    }
+
+    @Override
+    public void close() {
+      if (extractor != null) {
+        extractor.close();
+      }
+    }
+  }
+
+  private ExtractedModel extractOne(TextTask task, String label, Loader loader, int index,
+      int count, Path zoo, int[] folds) throws IOException {
+    Request request = loader.request;
+    progress.modelStarted(request.name(), label, index, count, task.size());
     String key = FeatureCache.key("features", request.name(),
         request.provider().version(request.argument()), task.textsHash());
     Optional<FeatureCache.Entry> hit = cache.flatMap(c -> c.features(key, task.size()));
@@ -212,27 +296,26 @@ public final class TextZooBuilder {
       info = hit.get().info();
       rows = hit.get().rows();
     } else {
-      long start = System.nanoTime();
-      try (FeatureExtractor extractor = request.provider().open(request.argument(), threads)) {
-        long loaded = System.nanoTime();
-        loadSeconds = (loaded - start) / 1e9;
-        info = extractor.info();
-        rows = new float[task.size()][];
-        for (int from = 0; from < task.size(); from += BATCH) {
-          int to = Math.min(task.size(), from + BATCH);
-          float[][] batch;
-          try {
-            batch = extractor.extract(task.texts().subList(from, to));
-          } catch (InvalidInputException e) {
-            throw new InvalidInputException(task.origin() + ", texts " + (from + 1) + "-" + to
-                + ": " + request.name() + ": " + e.getMessage(), e);
-          }
-          System.arraycopy(batch, 0, rows, from, batch.length);
-          progress.textsDone(request.name(), to, task.size());
+      FeatureExtractor extractor = loader.extractor();
+      loadSeconds = loader.takeSeconds();
+      long started = System.nanoTime();
+      info = extractor.info();
+      rows = new float[task.size()][];
+      for (int from = 0; from < task.size(); from += BATCH) {
+        int to = Math.min(task.size(), from + BATCH);
+        float[][] batch;
+        try {
+          batch = extractor.extract(task.texts().subList(from, to));
+        } catch (InvalidInputException e) {
+          throw new InvalidInputException(task.origin() + ", texts " + (from + 1) + "-" + to
+              + ": " + request.name() + ": " + e.getMessage(), e);
         }
-        extractSeconds = (System.nanoTime() - loaded) / 1e9;
+        System.arraycopy(batch, 0, rows, from, batch.length);
+        progress.textsDone(request.name(), to, task.size());
       }
-      cache.ifPresent(c -> c.putFeatures(key, info, rows));
+      extractSeconds = (System.nanoTime() - started) / 1e9;
+      ExtractorInfo described = info;
+      cache.ifPresent(c -> c.putFeatures(key, described, rows));
     }
     Path dir = zoo.resolve(ModelZoo.MODELS).resolve(request.directory());
     Files.createDirectories(dir);
@@ -336,7 +419,6 @@ public final class TextZooBuilder {
       node.put("seed", p.seed());
       p.grid().forEach(node.putArray("grid")::add);
       node.put("reported_c", p.reported());
-      node.put("inner_folds", p.innerFolds());
       node.put("tolerance", p.tolerance());
     });
     Files.writeString(zoo.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter()
