@@ -86,17 +86,18 @@ final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--tasks", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--tasks", paramLabel = "NAME[,NAME...]", split = ",", hideParamSyntax = true,
       defaultValue = "emoji-en,emoji-zh,wordnet-nouns",
       description = "The shipped tasks to run (default: ${DEFAULT-VALUE}).")
   List<String> tasks;
 
   @Option(names = "--models", paramLabel = "NAME[,NAME...]|all", split = ",",
+      hideParamSyntax = true,
       defaultValue = "all", description = "The encoders (default: ${DEFAULT-VALUE}).")
   List<String> models;
 
   @Option(names = "--estimator", paramLabel = "NAME[,NAME...]", split = ",",
-      description = "The estimators (default: logme, hscore, hscore-shrinkage, transrate, sfda,"
+      hideParamSyntax = true, description = "The estimators (default: logme, hscore, hscore-shrinkage, transrate, sfda,"
           + " gbc, parc, knn: every one that needs only features and labels, but the slow,"
           + " stochastic nleep).")
   List<String> estimatorNames;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 final class EstimatorOptions {
 
   @Option(names = "--estimator", paramLabel = "NAME[,NAME...]", split = ",",
-      defaultValue = "logme",
+      hideParamSyntax = true, defaultValue = "logme",
       description = "Estimator(s) to run (default: ${DEFAULT-VALUE}); see 'logme list'. With"
           + " several, an estimator lacking an input is skipped with a warning.")
   List<String> names;

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
             + " dimension, parameters, source), and DIR/extract.json. With --probe also"
             + " DIR/accuracy.csv (model,accuracy,params,dimension: the cross-validated accuracy"
             + " of a logistic-regression probe, a fraction), DIR/probe.csv (the probe at C = 0.1,"
-            + " 1, 10 and with C chosen by inner cross-validation) and DIR/folds.npy (the folds,"
+            + " 1, 10 and with C chosen by nested cross-validation) and DIR/folds.npy (the folds,"
             + " to reproduce the probe in Python with PredefinedSplit).",
         "",
         "Models are loaded one at a time; features are cached (keyed by model, version and the"
@@ -62,6 +62,7 @@ final class ExtractCommand implements Callable<Integer> {
   TextTaskOptions task = new TextTaskOptions();
 
   @Option(names = "--models", paramLabel = "NAME[,NAME...]|all", split = ",",
+      hideParamSyntax = true,
       defaultValue = "all",
       description = "The encoders (default: ${DEFAULT-VALUE}, every bundled one); onnx:FOLDER"
           + " for your own export.")

@@ -67,6 +67,7 @@ final class SelectCommand implements Callable<Integer> {
   TextTaskOptions task = new TextTaskOptions();
 
   @Option(names = "--models", paramLabel = "NAME[,NAME...]|all", split = ",",
+      hideParamSyntax = true,
       defaultValue = "all",
       description = "The candidate encoders (default: ${DEFAULT-VALUE}); onnx:FOLDER for your"
           + " own export.")
