@@ -7,8 +7,8 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.ClassMeans;
-import org.logme.api.stats.Pca;
+import org.logme.numerics.stats.ClassMeans;
+import org.logme.numerics.stats.Pca;
 
 /**
  * GBC, Gaussian Bhattacharyya Coefficient (Pándy, Agostinelli, Uijlings, Ferrari &amp; Mensink,

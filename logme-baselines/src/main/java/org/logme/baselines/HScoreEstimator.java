@@ -7,8 +7,8 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
-import org.logme.api.stats.ClassMeans;
-import org.logme.api.stats.Covariance;
+import org.logme.numerics.stats.ClassMeans;
+import org.logme.numerics.stats.Covariance;
 
 /**
  * H-score (Bao, Li, Huang, Zhang &amp; Xu, "An Information-Theoretic Approach to Transferability

@@ -8,9 +8,9 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.GaussianMixture;
-import org.logme.api.stats.NumpyRandomState;
-import org.logme.api.stats.Pca;
+import org.logme.numerics.stats.GaussianMixture;
+import org.logme.numerics.stats.NumpyRandomState;
+import org.logme.numerics.stats.Pca;
 
 /**
  * N-LEEP, LEEP with a Gaussian mixture on the features as the "source model" (Li, Jia, Zhou,

@@ -7,9 +7,9 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.Covariance;
-import org.logme.api.stats.Pca;
-import org.logme.api.stats.Spearman;
+import org.logme.numerics.stats.Covariance;
+import org.logme.numerics.stats.Pca;
+import org.logme.numerics.stats.Spearman;
 
 /**
  * PARC, Pairwise Annotation Representation Comparison (Bolya, Mittapalli &amp; Hoffman,

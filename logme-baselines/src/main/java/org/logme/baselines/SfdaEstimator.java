@@ -5,7 +5,7 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.ClassMeans;
+import org.logme.numerics.stats.ClassMeans;
 
 /**
  * SFDA, Self-challenging Fisher Discriminant Analysis (Shao, Zhao, Ge, Wang, Wang, Li &amp; Xia,

@@ -5,9 +5,9 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.ClassMeans;
-import org.logme.api.stats.Covariance;
-import org.logme.api.stats.LedoitWolf;
+import org.logme.numerics.stats.ClassMeans;
+import org.logme.numerics.stats.Covariance;
+import org.logme.numerics.stats.LedoitWolf;
 
 /**
  * The shrinkage-regularised H-score (Ibrahim, Ponomareva &amp; Mazumder, "Newer is not always

@@ -5,7 +5,7 @@ import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.Covariance;
+import org.logme.numerics.stats.Covariance;
 
 /**
  * TransRate (Huang, Huang, Xu, Wang &amp; Gao, "Frustratingly Easy Transferability Estimation",

@@ -10,7 +10,7 @@
  * the fixtures were made from) number for number where that implementation is deterministic,
  * and documents each place where it deliberately differs. The numerical helpers they share
  * (covariance, PCA, Ledoit–Wolf, Gaussian mixtures, pseudo-inverse) live once in
- * {@link org.logme.api.stats} and on {@link org.logme.api.linalg.LinearAlgebraBackend}.
+ * {@link org.logme.numerics.stats} and on {@link org.logme.api.linalg.LinearAlgebraBackend}.
  *
  * @since 0.1
  */

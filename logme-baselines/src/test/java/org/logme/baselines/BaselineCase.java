@@ -8,8 +8,8 @@ import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NpyReader;
-import org.logme.core.testing.SharedFixtures;
+import org.logme.io.NpyReader;
+import org.logme.api.testing.SharedFixtures;
 
 /**
  * One {@code baselines-*} case of {@code ../shared/fixtures}: features, labels, the expected

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 
 /**
  * Every {@code baselines-*} reference case, on every backend, through the providers found by

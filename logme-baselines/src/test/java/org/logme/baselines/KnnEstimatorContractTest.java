@@ -1,7 +1,7 @@
 package org.logme.baselines;
 
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.core.testing.EstimatorContractTest;
+import org.logme.api.estimator.EstimatorContractTest;
 
 /** The {@code knn} estimator against the shared estimator contract. */
 class KnnEstimatorContractTest extends EstimatorContractTest {

@@ -14,9 +14,9 @@ import org.logme.api.data.SourceProbabilities;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.core.io.NpyReader;
-import org.logme.core.testing.Backends;
-import org.logme.core.testing.SharedFixtures;
+import org.logme.io.NpyReader;
+import org.logme.api.testing.Backends;
+import org.logme.api.testing.SharedFixtures;
 
 /**
  * The {@code leep-nce} reference case (thuml/LogME {@code LEEP.py}, {@code NCE.py}) through the

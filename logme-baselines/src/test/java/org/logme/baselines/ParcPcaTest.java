@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.stats.Pca;
+import org.logme.numerics.stats.Pca;
 
 /**
  * PARC's PCA step, {@link Pca#randomizedScores} with the reference's settings, against the

@@ -20,7 +20,7 @@ import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 
 /** Seeded, deterministic property tests of the baselines that have no reference here. */
 class PropertiesTest {

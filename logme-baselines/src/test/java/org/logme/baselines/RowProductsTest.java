@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 
 /** Both ways of visiting XXᵀ (whole, and in row blocks as for large N) give its every row. */
 class RowProductsTest {

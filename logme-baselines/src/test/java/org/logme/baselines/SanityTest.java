@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 
 /**
  * The {@code sanity} entries of every {@code baselines-*} case: each estimator re-run on the

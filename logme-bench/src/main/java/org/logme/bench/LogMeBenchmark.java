@@ -5,7 +5,7 @@ import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.api.linalg.Matrices;
+import org.logme.numerics.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
 import org.logme.core.LogMe;
 import org.logme.core.LogMeAlgorithm;

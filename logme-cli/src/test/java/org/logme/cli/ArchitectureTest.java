@@ -26,9 +26,32 @@ class ArchitectureTest {
   @Test
   void theSpiDependsOnNothingElseOfLogme() {
     noClasses().that().resideInAPackage("org.logme.api..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.logme.core..", "org.logme.linalg..",
-            "org.logme.baselines..", "org.logme.eval..", "org.logme.cli..", "org.logme.probe..",
-            "org.logme.models..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.logme.api..", "java..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void numericsKnowOnlyTheSpi() {
+    // com.sun.management: the JVM's own report of whether it compiles FMA instructions
+    noClasses().that().resideInAPackage("org.logme.numerics..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.logme.api..",
+            "org.logme.numerics..", "java..", "com.sun.management..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void inputOutputKnowsOnlyTheSpiAndNumerics() {
+    noClasses().that().resideInAPackage("org.logme.io..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.logme.api..",
+            "org.logme.numerics..", "org.logme.io..", "java..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCoreIsLogMeOnTheSpiAlone() {
+    noClasses().that().resideInAPackage("org.logme.core..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.logme.api..",
+            "org.logme.core..", "java..")
         .check(CLASSES);
   }
 
@@ -36,7 +59,8 @@ class ArchitectureTest {
   void thePreTrainedModelsAndTheProbeKnowOnlyTheSpi() {
     noClasses().that().resideInAnyPackage("org.logme.models..", "org.logme.probe..")
         .should().dependOnClassesThat().resideInAnyPackage("org.logme.core..",
-            "org.logme.linalg..", "org.logme.baselines..", "org.logme.eval..", "org.logme.cli..")
+            "org.logme.linalg..", "org.logme.baselines..", "org.logme.eval..", "org.logme.cli..",
+            "org.logme.io..")
         .check(CLASSES);
   }
 
@@ -61,7 +85,7 @@ class ArchitectureTest {
   @Test
   void estimatorsDoNoFileInput() {
     noClasses().that().resideInAnyPackage("org.logme.core", "org.logme.baselines..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.logme.core.io..", "java.nio.file..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.logme.io..", "java.nio.file..")
         .check(CLASSES);
   }
 

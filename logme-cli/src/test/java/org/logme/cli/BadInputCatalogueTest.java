@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
-import org.logme.core.io.MalformedFiles;
-import org.logme.core.io.NpyBytes;
-import org.logme.core.io.NpyWriter;
+import org.logme.io.MalformedFiles;
+import org.logme.io.NpyBytes;
+import org.logme.io.NpyWriter;
 import org.logme.core.testing.HardCases;
 
 /**
@@ -434,7 +434,7 @@ class BadInputCatalogueTest {
         dir.resolve("y3.npy").toString(), "--debug");
     assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(run.err()).startsWith("logme: error: " + dir.resolve("npy-truncated-data.npy")
-        + ": truncated").contains("InvalidInputException", "\tat org.logme.core.io.");
+        + ": truncated").contains("InvalidInputException", "\tat org.logme.io.");
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logme.core.testing.SharedFixtures;
+import org.logme.api.testing.SharedFixtures;
 
 /**
  * Every {@code baselines-*} reference case through the whole command line (ServiceLoader,

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NpyWriter;
-import org.logme.core.testing.SharedFixtures;
+import org.logme.io.NpyWriter;
+import org.logme.api.testing.SharedFixtures;
 
 /** The command line's contract: help, listing, the demo, and errors without stack traces. */
 class CliBehaviourTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
-import org.logme.core.io.NpyWriter;
+import org.logme.io.NpyWriter;
 import org.logme.core.testing.HardCases;
 import org.logme.core.testing.LogMeCase;
 import org.logme.eval.ImageNet10Benchmark;

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.logme.core.io.NdArray;
-import org.logme.core.io.NpyReader;
+import org.logme.io.NdArray;
+import org.logme.io.NpyReader;
 
 /**
  * extract, select, rank and the demo on real pre-trained encoders, end to end through the

@@ -1,7 +1,7 @@
 package org.logme.core;
 
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.core.testing.EstimatorContractTest;
+import org.logme.api.estimator.EstimatorContractTest;
 
 /** LogME against the shared estimator contract. */
 class LogMeEstimatorContractTest extends EstimatorContractTest {

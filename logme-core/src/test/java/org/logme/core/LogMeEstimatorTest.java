@@ -17,7 +17,7 @@ import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 import org.logme.core.testing.LogMeCase;
 
 class LogMeEstimatorTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 import org.logme.core.testing.LogMeCase;
 import org.logme.core.testing.Tolerance;
 

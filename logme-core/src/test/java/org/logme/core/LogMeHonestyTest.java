@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 import org.logme.core.testing.HardCases;
 import org.logme.core.testing.HardCases.Problem;
 

@@ -16,7 +16,7 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.TestMatrices;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 import org.logme.core.testing.LogMeCase;
 
 /** Mathematical properties of LogME that hold whatever the reference says. */

@@ -18,10 +18,10 @@ import org.logme.api.data.Labels;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
-import org.logme.core.io.NpyBytes;
-import org.logme.core.io.NpyWriter;
-import org.logme.core.io.StreamingStatistics;
-import org.logme.core.testing.Backends;
+import org.logme.io.NpyBytes;
+import org.logme.io.NpyWriter;
+import org.logme.io.StreamingStatistics;
+import org.logme.api.testing.Backends;
 import org.logme.core.testing.LogMeCase;
 
 /** The streaming path (sufficient statistics read block by block) equals the in-memory one. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logme.core.testing.SharedFixtures;
+import org.logme.api.testing.SharedFixtures;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.Group;
 import org.logme.eval.table.Metric;

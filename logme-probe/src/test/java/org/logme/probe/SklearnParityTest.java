@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.logme.core.io.NdArray;
-import org.logme.core.io.NpyReader;
+import org.logme.io.NdArray;
+import org.logme.io.NpyReader;
 
 /**
  * The probe against scikit-learn on the same features and folds ({@code sklearn/make_fixture.py}

@@ -34,7 +34,7 @@ public interface LinearAlgebraBackend {
    * Accumulates a Gram matrix block by block, for data streamed in row blocks: adds RᵀR to the
    * upper triangle (i ≤ j) of the accumulator; the strictly lower triangle is left unspecified,
    * so that each block costs no more than its products. After the last block, make the result
-   * symmetric with {@link Matrices#mirrorUpper}. The default adds {@link #gram(Matrix)} of the
+   * symmetric by copying the upper triangle onto the lower one. The default adds {@link #gram(Matrix)} of the
    * block; backends override it with an in-place update.
    *
    * @param accumulator an n×n matrix whose upper triangle is updated in place
@@ -159,32 +159,7 @@ public interface LinearAlgebraBackend {
    * @throws IllegalArgumentException if s is not square
    * @since 0.1
    */
-  default Matrix cholesky(Matrix s) {
-    Matrices.checkSquare(s);
-    int n = s.rows();
-    double[] a = s.data();
-    double[] l = new double[n * n];
-    for (int j = 0; j < n; j++) {
-      double d = a[j * n + j];
-      for (int k = 0; k < j; k++) {
-        d -= l[j * n + k] * l[j * n + k];
-      }
-      if (!(d > 0)) {
-        throw new org.logme.api.NumericalException("Cholesky factorisation failed: the " + n + "x"
-            + n + " matrix is not positive definite (pivot " + j + " is " + d + ")");
-      }
-      double ljj = Math.sqrt(d);
-      l[j * n + j] = ljj;
-      for (int i = j + 1; i < n; i++) {
-        double x = a[i * n + j];
-        for (int k = 0; k < j; k++) {
-          x -= l[i * n + k] * l[j * n + k];
-        }
-        l[i * n + j] = x / ljj;
-      }
-    }
-    return Matrix.wrap(n, n, l);
-  }
+  Matrix cholesky(Matrix s);
 
   /**
    * Solves LX = B by forward substitution for a lower-triangular L with a non-zero diagonal
@@ -197,33 +172,5 @@ public interface LinearAlgebraBackend {
    * @throws org.logme.api.NumericalException if a diagonal entry of L is zero
    * @since 0.1
    */
-  default Matrix solveLowerTriangular(Matrix l, Matrix b) {
-    Matrices.checkSquare(l);
-    Matrices.checkMultiply(l, b);
-    int n = l.rows();
-    int m = b.cols();
-    double[] x = b.data().clone();
-    double[] ld = l.data();
-    for (int i = 0; i < n; i++) {
-      int row = i * m;
-      for (int k = 0; k < i; k++) {
-        double f = ld[i * n + k];
-        if (f != 0) {
-          int other = k * m;
-          for (int j = 0; j < m; j++) {
-            x[row + j] -= f * x[other + j];
-          }
-        }
-      }
-      double pivot = ld[i * n + i];
-      if (pivot == 0) {
-        throw new org.logme.api.NumericalException("cannot solve a triangular system: diagonal"
-            + " entry " + i + " of its " + n + "x" + n + " matrix is zero");
-      }
-      for (int j = 0; j < m; j++) {
-        x[row + j] /= pivot;
-      }
-    }
-    return Matrix.wrap(n, m, x);
-  }
+  Matrix solveLowerTriangular(Matrix l, Matrix b);
 }

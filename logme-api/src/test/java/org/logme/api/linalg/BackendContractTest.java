@@ -7,10 +7,12 @@ import static org.logme.api.linalg.TestMatrices.gaussian;
 import static org.logme.api.linalg.TestMatrices.hilbert;
 import static org.logme.api.linalg.TestMatrices.maxAbs;
 import static org.logme.api.linalg.TestMatrices.maxAbsDiff;
+import static org.logme.api.linalg.TestMatrices.mirrorUpper;
 import static org.logme.api.linalg.TestMatrices.naiveMultiply;
 import static org.logme.api.linalg.TestMatrices.orthonormalityError;
 import static org.logme.api.linalg.TestMatrices.rankDeficient;
 import static org.logme.api.linalg.TestMatrices.recompose;
+import static org.logme.api.linalg.TestMatrices.symmetrized;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ public abstract class BackendContractTest {
 
   private static Matrix indefinite() {
     Matrix a = gaussian(8, 8, 5);
-    return Matrices.symmetrized(a);
+    return symmetrized(a);
   }
 
   @Test
@@ -106,7 +108,7 @@ public abstract class BackendContractTest {
           java.util.Arrays.copyOfRange(a.data(), cuts[k] * 37, cuts[k + 1] * 37));
       backend().addGram(accumulator, block);
     }
-    Matrices.mirrorUpper(accumulator);
+    mirrorUpper(accumulator);
     assertThat(maxAbsDiff(accumulator, naiveMultiply(a.transpose(), a))).isLessThan(1e-9);
     assertThatThrownBy(() -> backend().addGram(Matrix.zeros(3, 3), Matrix.zeros(2, 4)))
         .isInstanceOf(IllegalArgumentException.class);

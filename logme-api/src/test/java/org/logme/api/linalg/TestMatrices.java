@@ -89,4 +89,25 @@ public final class TestMatrices {
     }
     return h;
   }
+
+  /** @return (A + Aᵀ)/2 of a square matrix, a new matrix */
+  public static Matrix symmetrized(Matrix a) {
+    int n = a.rows();
+    Matrix s = Matrix.zeros(n, n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        s.set(i, j, (a.get(i, j) + a.get(j, i)) / 2);
+      }
+    }
+    return s;
+  }
+
+  /** Copies the upper triangle of a square matrix onto its lower one, in place. */
+  public static void mirrorUpper(Matrix s) {
+    for (int i = 0; i < s.rows(); i++) {
+      for (int j = i + 1; j < s.cols(); j++) {
+        s.set(j, i, s.get(i, j));
+      }
+    }
+  }
 }

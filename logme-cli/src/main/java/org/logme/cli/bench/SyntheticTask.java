@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NpyWriter;
+import org.logme.io.NpyWriter;
 
 /**
  * A seeded synthetic classification task of N samples, D features and C classes, the shape of

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NdArray;
-import org.logme.core.io.NpyReader;
+import org.logme.io.NdArray;
+import org.logme.io.NpyReader;
 
 /**
  * The UCI "Optical Recognition of Handwritten Digits" data (Alpaydin and Kaynak, 1998; UCI

@@ -9,8 +9,9 @@ import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NdArray;
-import org.logme.core.io.NpyReader;
+import org.logme.api.testing.SharedFixtures;
+import org.logme.io.NdArray;
+import org.logme.io.NpyReader;
 
 /**
  * One LogME fixture case of {@code ../shared/fixtures} (a {@code cls-*}, {@code reg-*} or

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.extractor.ExtractorInfo;
 import org.logme.api.extractor.Modality;
-import org.logme.core.io.AtomicFiles;
-import org.logme.core.io.NdArray;
-import org.logme.core.io.NpyReader;
-import org.logme.core.io.NpyWriter;
+import org.logme.io.AtomicFiles;
+import org.logme.io.NdArray;
+import org.logme.io.NpyReader;
+import org.logme.io.NpyWriter;
 import org.logme.probe.ProbeAccuracy;
 
 /**

@@ -26,7 +26,7 @@ import org.logme.api.extractor.FeatureExtractor;
 import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.extractor.Modality;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NpyWriter;
+import org.logme.io.NpyWriter;
 import org.logme.eval.table.Csv;
 import org.logme.eval.zoo.ModelZoo;
 import org.logme.probe.LinearProbe;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.logme.api.InvalidParameterException;
-import org.logme.core.io.AtomicFiles;
+import org.logme.io.AtomicFiles;
 
 /**
  * Writes a report directory: {@value #RESULTS_CSV} ({@link ResultsCsv}),

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.logme.numerics.stats.Ranks;
 
 /**
  * Correlation coefficients between estimator scores and a ground truth (usually fine-tuned

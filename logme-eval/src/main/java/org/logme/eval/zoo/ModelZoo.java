@@ -20,9 +20,9 @@ import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.core.io.ArrayFiles;
-import org.logme.core.io.FeatureReading;
-import org.logme.core.io.NdArray;
+import org.logme.io.ArrayFiles;
+import org.logme.io.FeatureReading;
+import org.logme.io.NdArray;
 import org.logme.eval.table.StaticFacts;
 
 /**

@@ -25,7 +25,7 @@ import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.core.io.FeatureReading;
+import org.logme.io.FeatureReading;
 
 /**
  * Scores every model of a {@link ModelZoo} with every estimator.

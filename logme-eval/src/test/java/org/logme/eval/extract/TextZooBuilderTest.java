@@ -19,8 +19,8 @@ import org.logme.api.InvalidParameterException;
 import org.logme.api.PluginRegistry;
 import org.logme.api.UnknownPluginException;
 import org.logme.api.extractor.FeatureExtractorProvider;
-import org.logme.core.io.NdArray;
-import org.logme.core.io.NpyReader;
+import org.logme.io.NdArray;
+import org.logme.io.NpyReader;
 import org.logme.eval.zoo.ModelZoo;
 import org.logme.probe.ProbeSettings;
 

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.logme.core.testing.SharedFixtures;
+import org.logme.api.testing.SharedFixtures;
 
 /** The pairs of {@code ../shared/fixtures/rank-correlation}, computed by scipy, to 1e-12. */
 class CorrelationFixtureTest {

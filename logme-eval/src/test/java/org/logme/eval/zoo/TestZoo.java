@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.logme.api.linalg.Matrix;
-import org.logme.core.io.NpyWriter;
+import org.logme.io.NpyWriter;
 
 /**
  * Writes a small synthetic zoo: 3 classes, 60 samples, and models whose features carry more or

@@ -21,7 +21,7 @@ import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.core.LogMeEstimatorProvider;
-import org.logme.core.testing.Backends;
+import org.logme.api.testing.Backends;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.Group;
 import org.logme.eval.table.Metric;

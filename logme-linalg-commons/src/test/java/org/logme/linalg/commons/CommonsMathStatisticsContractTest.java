@@ -1,7 +1,7 @@
 package org.logme.linalg.commons;
 
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.api.stats.StatisticsContractTest;
+import org.logme.numerics.stats.StatisticsContractTest;
 
 /** Runs the shared statistics suite on the {@code commons} backend. */
 class CommonsMathStatisticsContractTest extends StatisticsContractTest {

@@ -6,12 +6,13 @@ import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
 import java.util.ArrayList;
 import java.util.List;
-import org.logme.api.linalg.JacobiEigen;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.api.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
+import org.logme.numerics.linalg.Cholesky;
+import org.logme.numerics.linalg.JacobiEigen;
+import org.logme.numerics.linalg.Matrices;
 
 /**
  * {@link LinearAlgebraBackend} on BLAS and LAPACK through dev.ludovic.netlib: the system
@@ -292,5 +293,16 @@ public final class NativeBackend implements LinearAlgebraBackend {
   private static String failure(int info) {
     return info == Lapack.WORKSPACE_TOO_LARGE ? "its workspace exceeds a Java array"
         : "info = " + info;
+  }
+
+  /** In Java ({@link Cholesky}): the matrices these serve are small (PCA-reduced covariances). */
+  @Override
+  public Matrix cholesky(Matrix s) {
+    return Cholesky.factor(s);
+  }
+
+  @Override
+  public Matrix solveLowerTriangular(Matrix l, Matrix b) {
+    return Cholesky.solveLower(l, b);
   }
 }

@@ -1,0 +1,63 @@
+package org.logme.numerics.linalg;
+
+import java.util.concurrent.ForkJoinPool;
+import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.api.linalg.Matrix;
+import org.logme.api.linalg.SpectralProjection;
+
+/**
+ * Base of the pure-Java backends: the two hot spots of LogME — Gram matrices and eigenvalues
+ * with projections — run on logme's multi-threaded kernels ({@link GramKernel},
+ * {@link TridiagonalEigen}), Cholesky factors and triangular solves on {@link Cholesky}; a
+ * subclass supplies products and decompositions from its library.
+ *
+ * @since 0.1
+ */
+public abstract class JavaKernelBackend implements LinearAlgebraBackend {
+  private final GramKernel gramKernel;
+  private final TridiagonalEigen projections;
+
+  /**
+   * @param threads the most threads the kernels may use (1: the calling thread only)
+   */
+  protected JavaKernelBackend(int threads) {
+    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.gramKernel = new GramKernel(pool);
+    this.projections = new TridiagonalEigen(pool);
+  }
+
+  @Override
+  public Matrix gram(Matrix a) {
+    return gramKernel.gram(a);
+  }
+
+  @Override
+  public Matrix outerGram(Matrix a) {
+    return gramKernel.outerGram(a);
+  }
+
+  @Override
+  public void addGram(Matrix accumulator, Matrix rows) {
+    gramKernel.addGram(accumulator, rows);
+  }
+
+  /**
+   * Householder tridiagonalisation and implicit QR ({@link TridiagonalEigen}), which never
+   * forms the eigenvectors; falls back to this backend's full {@link #symmetricEigen} in the rare
+   * case the QR iteration does not converge.
+   */
+  @Override
+  public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
+    return projections.decompose(s, b, this);
+  }
+
+  @Override
+  public Matrix cholesky(Matrix s) {
+    return Cholesky.factor(s);
+  }
+
+  @Override
+  public Matrix solveLowerTriangular(Matrix l, Matrix b) {
+    return Cholesky.solveLower(l, b);
+  }
+}
