@@ -6,7 +6,7 @@ package org.logme.api;
  *
  * @since 0.1
  */
-public class InvalidInputException extends LogmeException {
+public final class InvalidInputException extends LogmeException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -22,5 +22,10 @@ public class InvalidInputException extends LogmeException {
    */
   public InvalidInputException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  @Override
+  public Failure failure() {
+    return Failure.BAD_INPUT;
   }
 }

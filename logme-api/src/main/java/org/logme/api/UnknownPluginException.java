@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @since 0.1
  */
-public class UnknownPluginException extends LogmeException {
+public final class UnknownPluginException extends LogmeException {
   private static final long serialVersionUID = 1L;
 
   private final String kind;
@@ -42,5 +42,10 @@ public class UnknownPluginException extends LogmeException {
   /** @return the names that exist, sorted */
   public List<String> available() {
     return available;
+  }
+
+  @Override
+  public Failure failure() {
+    return Failure.USAGE;
   }
 }

@@ -3,11 +3,11 @@ package org.logme.baselines;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.logme.api.InvalidInputException;
 import org.logme.api.NumericalException;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
@@ -21,17 +21,39 @@ abstract class Baseline implements TransferabilityEstimator {
   static final List<Set<InputKind>> FEATURES_AND_LABELS =
       List.of(Set.of(InputKind.FEATURES, InputKind.LABELS));
 
+  /** The hint for a numerical failure that came without one. */
+  private static final String DEGENERATE_FEATURES = "the features are degenerate for this"
+      + " estimator (constant, all-zero or collinear columns?): check them, or use another"
+      + " estimator such as logme";
+
   private final String name;
   private final List<Set<InputKind>> accepted;
 
+  private final EstimatorParameters parameters;
+
+  /** For an estimator without hyper-parameters. */
   Baseline(String name, List<Set<InputKind>> accepted) {
+    this(name, accepted, EstimatorParameters.none(name));
+  }
+
+  Baseline(String name, List<Set<InputKind>> accepted, EstimatorParameters parameters) {
+    if (!parameters.estimator().equals(name)) {
+      throw new IllegalArgumentException("parameters of '" + parameters.estimator()
+          + "' given to estimator '" + name + "'");
+    }
     this.name = name;
     this.accepted = List.copyOf(accepted);
+    this.parameters = parameters;
   }
 
   @Override
   public final String name() {
     return name;
+  }
+
+  @Override
+  public final EstimatorParameters parameters() {
+    return parameters;
   }
 
   @Override
@@ -41,25 +63,17 @@ abstract class Baseline implements TransferabilityEstimator {
 
   @Override
   public final EstimateResult estimate(EstimationInput input, LinearAlgebraBackend backend) {
-    missingInputs(input).ifPresent(message -> {
-      throw new InvalidInputException(message);
-    });
+    requireInputs(input);
     EstimateResult.Builder result;
     try {
       result = compute(input, backend);
     } catch (NumericalException e) {
-      if (e.getMessage().startsWith(prefix())) {
-        throw e;
-      }
-      // a failure deep in the linear algebra: say which estimator, and (unless the message
-      // already does) what to look at
-      throw new NumericalException(prefix() + e.getMessage() + (e.getMessage().contains(";")
-          ? "" : "; the features are degenerate for this estimator (constant, all-zero or"
-          + " collinear columns?): check them, or use another estimator such as logme"), e);
+      // a failure deep in the linear algebra: say which estimator, and what to look at
+      throw e.attributedTo(name, DEGENERATE_FEATURES);
     }
     input.labels().filter(Labels::remapped).ifPresent(labels -> result
         .detail("class_ids", Arrays.stream(labels.classIds()).boxed().toList()));
-    return result.higherIsBetter(higherIsBetter()).build();
+    return result.higherIsBetter(higherIsBetter()).parameters(parameters).build();
   }
 
   /**

@@ -5,6 +5,8 @@ import java.util.OptionalInt;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.numerics.stats.ClassMeans;
@@ -48,19 +50,24 @@ public final class GbcEstimator extends Baseline {
   private final OptionalInt dimensions;
   private final double varianceFloor;
 
+  /** The exact PCA dimension before fitting the class Gaussians, or none. */
+  public static final Parameter<OptionalInt> N_DIMS = Parameter.dimensionsOrNone("n_dims",
+      OptionalInt.of(64), "exact PCA dimension before fitting the class Gaussians, or none");
+  /** The smallest spherical class variance. */
+  public static final Parameter<Double> VARIANCE_FLOOR = Parameter.positive("variance_floor",
+      1e-4, "smallest spherical class variance");
+  /** Every parameter, in the order {@code logme list} shows them. */
+  public static final List<Parameter<?>> PARAMETERS = List.of(N_DIMS, VARIANCE_FLOOR);
+
   /**
-   * @param dimensions the PCA dimension, or empty for none
-   * @param varianceFloor the smallest spherical variance, positive
+   * @param parameters values of {@link #PARAMETERS}
    */
-  public GbcEstimator(OptionalInt dimensions, double varianceFloor) {
-    super(NAME, FEATURES_AND_LABELS);
-    if (!(varianceFloor > 0) || !Double.isFinite(varianceFloor)) {
-      throw new IllegalArgumentException("the variance floor must be positive, not "
-          + varianceFloor);
-    }
-    this.dimensions = dimensions;
-    this.varianceFloor = varianceFloor;
+  public GbcEstimator(EstimatorParameters parameters) {
+    super(NAME, FEATURES_AND_LABELS, parameters);
+    this.dimensions = parameters.get(N_DIMS);
+    this.varianceFloor = parameters.get(VARIANCE_FLOOR);
   }
+
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {

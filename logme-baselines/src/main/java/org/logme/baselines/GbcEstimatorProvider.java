@@ -3,7 +3,7 @@ package org.logme.baselines;
 import java.util.List;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 
 /**
@@ -13,10 +13,6 @@ import org.logme.api.estimator.TransferabilityEstimator;
  * @since 0.1
  */
 public final class GbcEstimatorProvider implements EstimatorProvider {
-  /** The n_dims parameter. */
-  public static final String N_DIMS = "n_dims";
-  /** The variance_floor parameter. */
-  public static final String VARIANCE_FLOOR = "variance_floor";
 
   @Override
   public String name() {
@@ -30,16 +26,12 @@ public final class GbcEstimatorProvider implements EstimatorProvider {
   }
 
   @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.of(N_DIMS, "64",
-        "exact PCA dimension before fitting the class Gaussians, or none"),
-        ParameterSpec.of(VARIANCE_FLOOR, "1e-4",
-        "smallest spherical class variance"));
+  public List<Parameter<?>> parameters() {
+    return GbcEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new GbcEstimator(ParameterValues.optionalDimensions(parameters, name(), N_DIMS),
-        ParameterValues.positiveDouble(parameters, name(), VARIANCE_FLOOR));
+    return new GbcEstimator(parameters);
   }
 }

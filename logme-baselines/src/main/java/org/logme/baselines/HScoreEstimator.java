@@ -1,8 +1,11 @@
 package org.logme.baselines;
 
+import java.util.List;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SymmetricEigen;
@@ -61,18 +64,31 @@ public final class HScoreEstimator extends Baseline {
     /** thuml/Transfer-Learning-Library {@code h_score}. */
     TLLIB,
     /** dbolya/parc {@code HScore}: standardised columns, class counts + 1e-8. */
-    PARC
+    PARC;
+
+    /** @return the name users write, {@code tllib} or {@code parc} */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   private final Variant variant;
 
+  /** Which published formulation to compute. */
+  public static final Parameter<Variant> VARIANT = Parameter.choice("variant", Variant.class,
+      Variant.TLLIB, Variant::id, "tllib: Transfer-Learning-Library h_score (default); parc:"
+      + " dbolya/parc HScore, standardised columns and class counts + 1e-8");
+  /** Every parameter, in the order {@code logme list} shows them. */
+  public static final List<Parameter<?>> PARAMETERS = List.of(VARIANT);
+
   /**
-   * @param variant which published formulation to compute
+   * @param parameters values of {@link #PARAMETERS}
    */
-  public HScoreEstimator(Variant variant) {
-    super(NAME, FEATURES_AND_LABELS);
-    this.variant = variant;
+  public HScoreEstimator(EstimatorParameters parameters) {
+    super(NAME, FEATURES_AND_LABELS, parameters);
+    this.variant = parameters.get(VARIANT);
   }
+
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {

@@ -3,7 +3,7 @@ package org.logme.baselines;
 import java.util.List;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 
 /**
@@ -13,8 +13,6 @@ import org.logme.api.estimator.TransferabilityEstimator;
  * @since 0.1
  */
 public final class HScoreEstimatorProvider implements EstimatorProvider {
-  /** The variant parameter. */
-  public static final String VARIANT = "variant";
 
   @Override
   public String name() {
@@ -28,16 +26,12 @@ public final class HScoreEstimatorProvider implements EstimatorProvider {
   }
 
   @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.choice(VARIANT, "tllib",
-        "tllib: Transfer-Learning-Library h_score (default); parc: dbolya/parc HScore, "
-        + "standardised columns and class counts + 1e-8",
-        "tllib", "parc"));
+  public List<Parameter<?>> parameters() {
+    return HScoreEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new HScoreEstimator(HScoreEstimator.Variant.valueOf(
-        parameters.get(VARIANT).toUpperCase(java.util.Locale.ROOT)));
+    return new HScoreEstimator(parameters);
   }
 }

@@ -6,6 +6,8 @@ import org.logme.api.InvalidInputException;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.numerics.stats.GaussianMixture;
@@ -59,22 +61,29 @@ public final class NLeepEstimator extends Baseline {
   private final int componentRatio;
   private final double pcaVariance;
 
+  /** The seed of the k-means++ initialisation of the Gaussian mixture. */
+  public static final Parameter<Long> SEED = Parameter.seed("seed", 0,
+      "seed of the k-means++ initialisation of the Gaussian mixture");
+  /** Mixture components per target class (the reference uses 5). */
+  public static final Parameter<Integer> COMPONENT_RATIO = Parameter.positiveInt(
+      "component_ratio", 5, "mixture components per target class");
+  /** The share of the variance the PCA keeps (the reference uses 0.8). */
+  public static final Parameter<Double> PCA_VARIANCE = Parameter.openUnit("pca_variance", 0.8,
+      "share of the variance the PCA keeps");
+  /** Every parameter, in the order {@code logme list} shows them. */
+  public static final List<Parameter<?>> PARAMETERS = List.of(SEED, COMPONENT_RATIO,
+      PCA_VARIANCE);
+
   /**
-   * @param seed the seed of the k-means++ initialisation, 0..2³²−1
-   * @param componentRatio mixture components per class, ≥ 1 (the reference uses 5)
-   * @param pcaVariance the explained-variance ratio the PCA keeps, in (0, 1) (reference 0.8)
+   * @param parameters values of {@link #PARAMETERS}
    */
-  public NLeepEstimator(long seed, int componentRatio, double pcaVariance) {
-    super(NAME, FEATURES_AND_LABELS);
-    if (componentRatio < 1 || !(pcaVariance > 0 && pcaVariance < 1)) {
-      throw new IllegalArgumentException("component ratio " + componentRatio
-          + " must be >= 1 and PCA variance " + pcaVariance + " in (0, 1)");
-    }
-    new NumpyRandomState(seed); // validates the range
-    this.seed = seed;
-    this.componentRatio = componentRatio;
-    this.pcaVariance = pcaVariance;
+  public NLeepEstimator(EstimatorParameters parameters) {
+    super(NAME, FEATURES_AND_LABELS, parameters);
+    this.seed = parameters.get(SEED);
+    this.componentRatio = parameters.get(COMPONENT_RATIO);
+    this.pcaVariance = parameters.get(PCA_VARIANCE);
   }
+
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {

@@ -3,7 +3,7 @@ package org.logme.baselines;
 import java.util.List;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 
 /**
@@ -13,12 +13,6 @@ import org.logme.api.estimator.TransferabilityEstimator;
  * @since 0.1
  */
 public final class NLeepEstimatorProvider implements EstimatorProvider {
-  /** The seed parameter. */
-  public static final String SEED = "seed";
-  /** The component_ratio parameter. */
-  public static final String COMPONENT_RATIO = "component_ratio";
-  /** The pca_variance parameter. */
-  public static final String PCA_VARIANCE = "pca_variance";
 
   @Override
   public String name() {
@@ -32,19 +26,12 @@ public final class NLeepEstimatorProvider implements EstimatorProvider {
   }
 
   @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.of(SEED, "0",
-        "seed of the k-means++ initialisation of the Gaussian mixture (0..4294967295)"),
-        ParameterSpec.of(COMPONENT_RATIO, "5",
-        "mixture components per target class"),
-        ParameterSpec.of(PCA_VARIANCE, "0.8",
-        "share of the variance the PCA keeps, in (0, 1)"));
+  public List<Parameter<?>> parameters() {
+    return NLeepEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new NLeepEstimator(ParameterValues.seed(parameters, name(), SEED),
-        ParameterValues.positiveInt(parameters, name(), COMPONENT_RATIO),
-        ParameterValues.openUnit(parameters, name(), PCA_VARIANCE));
+    return new NLeepEstimator(parameters);
   }
 }

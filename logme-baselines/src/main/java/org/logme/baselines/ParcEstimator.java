@@ -1,10 +1,13 @@
 package org.logme.baselines;
 
+import java.util.List;
 import java.util.OptionalInt;
 import org.logme.api.InvalidInputException;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.numerics.stats.Covariance;
@@ -64,15 +67,25 @@ public final class ParcEstimator extends Baseline {
   private final OptionalInt dimensions;
   private final long seed;
 
+  /** The PCA dimension before the comparison, or none. */
+  public static final Parameter<OptionalInt> N_DIMS = Parameter.dimensionsOrNone("n_dims",
+      OptionalInt.of(32),
+      "PCA dimension before the comparison (randomized PCA as scikit-learn), or none");
+  /** The seed of the randomized PCA (the reference uses 1919). */
+  public static final Parameter<Long> SEED = Parameter.seed("seed", 1919,
+      "seed of the randomized PCA (the reference uses 1919)");
+  /** Every parameter, in the order {@code logme list} shows them. */
+  public static final List<Parameter<?>> PARAMETERS = List.of(N_DIMS, SEED);
+
   /**
-   * @param dimensions the PCA dimension n_dims, or empty for no PCA
-   * @param seed the seed of the randomized PCA (the reference uses 1919)
+   * @param parameters values of {@link #PARAMETERS}
    */
-  public ParcEstimator(OptionalInt dimensions, long seed) {
-    super(NAME, FEATURES_AND_LABELS);
-    this.dimensions = dimensions;
-    this.seed = seed;
+  public ParcEstimator(EstimatorParameters parameters) {
+    super(NAME, FEATURES_AND_LABELS, parameters);
+    this.dimensions = parameters.get(N_DIMS);
+    this.seed = parameters.get(SEED);
   }
+
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {

@@ -3,7 +3,7 @@ package org.logme.baselines;
 import java.util.List;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 
 /**
@@ -13,10 +13,6 @@ import org.logme.api.estimator.TransferabilityEstimator;
  * @since 0.1
  */
 public final class ParcEstimatorProvider implements EstimatorProvider {
-  /** The n_dims parameter. */
-  public static final String N_DIMS = "n_dims";
-  /** The seed parameter. */
-  public static final String SEED = "seed";
 
   @Override
   public String name() {
@@ -30,16 +26,12 @@ public final class ParcEstimatorProvider implements EstimatorProvider {
   }
 
   @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.of(N_DIMS, "32",
-        "PCA dimension before the comparison (randomized PCA as scikit-learn), or none"),
-        ParameterSpec.of(SEED, "1919",
-        "seed of the randomized PCA (the reference uses 1919)"));
+  public List<Parameter<?>> parameters() {
+    return ParcEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new ParcEstimator(ParameterValues.optionalDimensions(parameters, name(), N_DIMS),
-        ParameterValues.seed(parameters, name(), SEED));
+    return new ParcEstimator(parameters);
   }
 }

@@ -1,8 +1,11 @@
 package org.logme.baselines;
 
+import java.util.List;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.numerics.stats.Covariance;
@@ -43,16 +46,20 @@ public final class TransRateEstimator extends Baseline {
 
   private final double eps;
 
+  /** The distortion ε of the coding rate (the reference uses 1e-4). */
+  public static final Parameter<Double> EPS = Parameter.positive("eps", 1e-4,
+      "the distortion eps of the coding rate R = 1/2 log det(I + Z'Z/(n eps))");
+  /** Every parameter, in the order {@code logme list} shows them. */
+  public static final List<Parameter<?>> PARAMETERS = List.of(EPS);
+
   /**
-   * @param eps ε, positive (the reference uses 1e-4)
+   * @param parameters values of {@link #PARAMETERS}
    */
-  public TransRateEstimator(double eps) {
-    super(NAME, FEATURES_AND_LABELS);
-    if (!(eps > 0) || !Double.isFinite(eps)) {
-      throw new IllegalArgumentException("eps must be positive, not " + eps);
-    }
-    this.eps = eps;
+  public TransRateEstimator(EstimatorParameters parameters) {
+    super(NAME, FEATURES_AND_LABELS, parameters);
+    this.eps = parameters.get(EPS);
   }
+
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {

@@ -3,7 +3,7 @@ package org.logme.baselines;
 import java.util.List;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 
 /**
@@ -13,8 +13,6 @@ import org.logme.api.estimator.TransferabilityEstimator;
  * @since 0.1
  */
 public final class TransRateEstimatorProvider implements EstimatorProvider {
-  /** The eps parameter. */
-  public static final String EPS = "eps";
 
   @Override
   public String name() {
@@ -28,13 +26,12 @@ public final class TransRateEstimatorProvider implements EstimatorProvider {
   }
 
   @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.of(EPS, "1e-4",
-        "the distortion eps of the coding rate R = 1/2 log det(I + Z'Z/(n eps))"));
+  public List<Parameter<?>> parameters() {
+    return TransRateEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new TransRateEstimator(ParameterValues.positiveDouble(parameters, name(), EPS));
+    return new TransRateEstimator(parameters);
   }
 }

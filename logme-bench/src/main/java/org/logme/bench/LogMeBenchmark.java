@@ -70,13 +70,12 @@ public class LogMeBenchmark {
   /** @return LogME on in-memory features */
   @Benchmark
   public LogMeEvidence fromFeatures() {
-    return new LogMe(LogMeAlgorithm.FIXED_POINT, backend).evidence(features, null, labels, null);
+    return new LogMe(LogMeAlgorithm.FIXED_POINT, backend).evidence(features, labels);
   }
 
   /** @return LogME from the sufficient statistics */
   @Benchmark
   public LogMeEvidence fromStatistics() {
-    return new LogMe(LogMeAlgorithm.FIXED_POINT, backend).evidence(null, statistics, labels,
-        null);
+    return new LogMe(LogMeAlgorithm.FIXED_POINT, backend).evidence(statistics, labels);
   }
 }

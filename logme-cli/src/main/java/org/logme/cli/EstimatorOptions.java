@@ -9,8 +9,9 @@ import org.logme.api.InvalidParameterException;
 import org.logme.api.PluginRegistry;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
+import org.logme.eval.EstimatorSelection;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,19 +36,15 @@ final class EstimatorOptions {
           + " them. A bare KEY applies to every requested estimator that has it.")
   Map<String, String> parameters = new LinkedHashMap<>();
 
-  /** The requested estimators, configured, with the values of all their parameters. */
-  record Configured(Map<String, TransferabilityEstimator> estimators,
-      Map<String, Map<String, String>> parameters) {
-  }
-
   /**
    * @param registry the estimators available
-   * @return the requested estimators in the order given, duplicates removed
+   * @return the requested estimators in the order given, duplicates removed, each configured
+   *     (its {@link TransferabilityEstimator#parameters()} holds every value, defaults included)
    * @throws org.logme.api.UnknownPluginException for an unknown name
    * @throws InvalidParameterException for a parameter no requested estimator takes, or a value
    *     it does not accept
    */
-  Configured configure(PluginRegistry<EstimatorProvider> registry) {
+  EstimatorSelection configure(PluginRegistry<EstimatorProvider> registry) {
     Map<String, EstimatorProvider> providers = new LinkedHashMap<>();
     for (String name : new LinkedHashSet<>(names)) {
       providers.put(name.trim(), registry.get(name.trim()));
@@ -81,21 +78,16 @@ final class EstimatorOptions {
             + "'; they take: " + describe(providers));
       }
     }
-    Map<String, TransferabilityEstimator> estimators = new LinkedHashMap<>();
-    Map<String, Map<String, String>> resolved = new LinkedHashMap<>();
-    providers.forEach((name, provider) -> {
-      EstimatorParameters values = EstimatorParameters.resolve(name, provider.parameters(),
-          given.get(name));
-      resolved.put(name, values.asMap());
-      estimators.put(name, provider.create(values));
-    });
-    return new Configured(estimators, resolved);
+    List<TransferabilityEstimator> estimators = new ArrayList<>();
+    providers.forEach((name, provider) -> estimators.add(provider.create(
+        EstimatorParameters.resolve(name, provider.parameters(), given.get(name)))));
+    return new EstimatorSelection(estimators);
   }
 
   private static String describe(Map<String, EstimatorProvider> providers) {
     List<String> parts = new ArrayList<>();
     providers.forEach((name, p) -> parts.add(name + " (" + (p.parameters().isEmpty() ? "none"
-        : String.join(", ", p.parameters().stream().map(ParameterSpec::name).toList())) + ")"));
+        : String.join(", ", p.parameters().stream().map(Parameter::name).toList())) + ")"));
     return String.join(", ", parts);
   }
 }

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import java.util.Map;
+import java.util.OptionalInt;
 import org.logme.api.estimator.EstimateResult;
+import org.logme.api.estimator.EstimatorParameters;
 
 /**
  * JSON rendering of command results: keys in a fixed order, numbers with full double precision,
@@ -41,6 +42,26 @@ final class Json {
   }
 
   /**
+   * @param parameters an estimator's resolved hyper-parameters
+   * @return them as JSON, typed: numbers as numbers, choices and {@code none} as strings
+   */
+  static ObjectNode parameters(EstimatorParameters parameters) {
+    ObjectNode node = object();
+    parameters.asMap().forEach((key, value) -> {
+      if (value instanceof Integer || value instanceof Long) {
+        node.put(key, ((Number) value).longValue());
+      } else if (value instanceof Double d) {
+        node.put(key, d);
+      } else if (value instanceof OptionalInt o && o.isPresent()) {
+        node.put(key, o.getAsInt());
+      } else {
+        node.put(key, parameters.asText().get(key));
+      }
+    });
+    return node;
+  }
+
+  /**
    * @param result an estimate
    * @param context what was run and on what: backend, parameters, sizes, inputs
    * @return the JSON object for one estimate
@@ -51,7 +72,7 @@ final class Json {
     node.put("score", result.score());
     node.put("higher_is_better", result.higherIsBetter());
     node.put("backend", context.backend());
-    put(node, "parameters", context.parameters().getOrDefault(result.estimator(), Map.of()));
+    node.set("parameters", parameters(result.parameters()));
     node.put("n", context.n());
     if (context.d() != null) {
       node.put("d", context.d());

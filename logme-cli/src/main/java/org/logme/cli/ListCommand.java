@@ -3,12 +3,13 @@ package org.logme.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.logme.api.PluginRegistry;
+import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.estimator.InputKind;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
@@ -62,9 +63,11 @@ final class ListCommand implements Callable<Integer> {
         node.put("needs", needs(estimator));
         node.put("higher_is_better", estimator.higherIsBetter());
         ObjectNode params = node.putObject("parameters");
-        for (ParameterSpec s : p.parameters()) {
+        for (Parameter<?> s : p.parameters()) {
           ObjectNode param = params.putObject(s.name());
-          param.put("default", s.defaultValue());
+          param.set("default", Json.parameters(EstimatorParameters.defaults(name, List.of(s)))
+              .get(s.name()));
+          param.put("accepts", s.accepts());
           param.put("description", s.description());
           Json.put(param, "choices", s.choices());
         }
@@ -91,10 +94,10 @@ final class ListCommand implements Callable<Integer> {
       out.printf("  %-" + width + "s  needs %s; %s is better%n", "", needs(estimator),
           estimator.higherIsBetter() ? "higher" : "lower");
       if (verbose) {
-        for (ParameterSpec s : p.parameters()) {
-          out.printf("  %-" + width + "s    --param %s=%s%s%n  %-" + width + "s      %s%n", "",
-              s.name(), s.defaultValue(), s.choices().isEmpty() ? ""
-                  : "  (one of " + String.join(", ", s.choices()) + ")", "", s.description());
+        for (Parameter<?> s : p.parameters()) {
+          out.printf("  %-" + width + "s    --param %s=%s  accepts %s%n  %-" + width
+              + "s      %s%n", "",
+              s.name(), defaultText(s), s.accepts(), "", s.description());
         }
       }
     });
@@ -124,10 +127,11 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private static String needs(TransferabilityEstimator estimator) {
-    return estimator.acceptedInputs().stream()
-        .map(set -> set.stream().sorted().map(InputKind::option)
-            .collect(Collectors.joining(" + ")))
-        .collect(Collectors.joining(" or "));
+    return InputKind.describe(estimator.acceptedInputs(), ScoreCommand::option);
+  }
+
+  private static <T> String defaultText(Parameter<T> parameter) {
+    return parameter.format(parameter.defaultValue());
   }
 
 }

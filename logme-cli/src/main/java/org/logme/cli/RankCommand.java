@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.PluginRegistry;
@@ -94,7 +93,7 @@ final class RankCommand implements Callable<Integer> {
         .create(Math.max(1, threads / modelThreads));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ZooResult result = new ZooScorer(new ArrayList<>(configured.estimators().values()), backend)
+    ZooResult result = new ZooScorer(configured.estimators(), backend)
         .threads(modelThreads).progress(ProgressBar.on(err, ProgressBar.terminal())).score(models);
     result.warnings().forEach(w -> err.println("logme: warning: " + w));
     boolean withTruth = result.table().truthName().isPresent();

@@ -3,10 +3,12 @@ package org.logme.cli;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.PluginRegistry;
@@ -15,11 +17,13 @@ import org.logme.api.data.Targets;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.EstimatorProvider;
+import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
-import org.logme.io.InputFiles;
+import org.logme.eval.EstimatorSelection;
 import org.logme.io.FeatureReading;
+import org.logme.io.InputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -121,41 +125,46 @@ final class ScoreCommand implements Callable<Integer> {
     this.backends = backends;
   }
 
+  /**
+   * The one place the command line words an input kind: as the option that supplies it.
+   *
+   * @param kind a kind of input
+   * @return its option, e.g. {@code --source-probs}
+   */
+  static String option(InputKind kind) {
+    return switch (kind) {
+      case FEATURES -> "--features";
+      case LABELS -> "--labels";
+      case TARGETS -> "--targets";
+      case SOURCE_PROBABILITIES -> "--source-probs";
+      case SOURCE_LABELS -> "--source-labels";
+    };
+  }
+
   @Override
   public Integer call() {
-    EstimatorOptions.Configured configured = estimatorOptions.configure(estimators);
+    EstimatorSelection selection = estimatorOptions.configure(estimators);
     checkOptions();
     LinearAlgebraBackend backend = backendOptions.create(backends);
-    Map<String, Map<String, String>> resolved = configured.parameters();
-    Map<String, TransferabilityEstimator> requested = configured.estimators();
-    Loaded loaded = loadInputs(requested.values(), backend);
-    EstimationInput input = loaded.input();
-    List<EstimateResult> results = new ArrayList<>();
+    EstimatorSelection.Wording wording = EstimatorSelection.Wording.options(ScoreCommand::option);
     List<String> skipped = new ArrayList<>();
-    for (var entry : requested.entrySet()) {
-      TransferabilityEstimator estimator = entry.getValue();
-      var missing = estimator.missingInputs(input);
-      if (missing.isPresent()) {
-        if (requested.size() == 1) {
-          throw new InvalidParameterException(missing.get());
-        }
-        skipped.add(missing.get() + "; skipped");
-        continue;
-      }
-      results.add(estimator.estimate(input, backend));
-    }
+    // decided before reading, so that a skipped estimator does not decide how features are read
+    List<TransferabilityEstimator> runnable = selection.runnable(given(), wording, skipped);
+    Loaded loaded = loadInputs(runnable, backend);
+    List<EstimateResult> results = new ArrayList<>(selection.score(runnable, loaded.input(),
+        backend, wording, skipped).values());
     if (results.isEmpty()) {
       throw new InvalidParameterException("no requested estimator can run on the given inputs: "
           + String.join("; ", skipped));
     }
-    ScoreContext context = context(loaded, backend.name(), resolved);
+    ScoreContext context = context(loaded, backend.name());
     var err = spec.commandLine().getErr();
     skipped.forEach(w -> err.println("logme: warning: " + w));
     results.forEach(r -> r.warnings().forEach(w -> err.println("logme: warning: " + r.estimator()
         + ": " + w)));
     var out = spec.commandLine().getOut();
     if (json) {
-      if (requested.size() == 1) {
+      if (selection.estimators().size() == 1) {
         out.println(Json.write(Json.estimate(results.get(0), context)));
       } else {
         var array = Json.array();
@@ -166,6 +175,27 @@ final class ScoreCommand implements Callable<Integer> {
       printText(out, results, context);
     }
     return ExitCode.OK;
+  }
+
+  /** @return the kinds of input given on the command line */
+  private Set<InputKind> given() {
+    Set<InputKind> kinds = EnumSet.noneOf(InputKind.class);
+    if (features != null) {
+      kinds.add(InputKind.FEATURES);
+    }
+    if (labels != null) {
+      kinds.add(InputKind.LABELS);
+    }
+    if (targets != null) {
+      kinds.add(InputKind.TARGETS);
+    }
+    if (sourceProbabilities != null) {
+      kinds.add(InputKind.SOURCE_PROBABILITIES);
+    }
+    if (sourceLabels != null) {
+      kinds.add(InputKind.SOURCE_LABELS);
+    }
+    return kinds;
   }
 
   private void checkOptions() {
@@ -204,8 +234,7 @@ final class ScoreCommand implements Callable<Integer> {
     return new Loaded(b.build(), featureInput);
   }
 
-  private ScoreContext context(Loaded loaded, String backend,
-      Map<String, Map<String, String>> resolved) {
+  private ScoreContext context(Loaded loaded, String backend) {
     EstimationInput input = loaded.input();
     Map<String, String> inputs = new LinkedHashMap<>();
     putIfSet(inputs, "features", features);
@@ -219,7 +248,7 @@ final class ScoreCommand implements Callable<Integer> {
         .or(() -> input.targets().map(Targets::sampleCount))
         .or(() -> input.sourceProbabilities().map(p -> p.sampleCount()))
         .or(() -> input.sourceLabels().map(s -> s.sampleCount())).orElse(0);
-    return new ScoreContext(backend, resolved, n,
+    return new ScoreContext(backend, n,
         input.features().map(f -> f.dimension())
             .or(() -> input.featureStatistics().map(s -> s.dimension())).orElse(null),
         input.labels().map(Labels::classCount).orElse(null),
@@ -248,7 +277,7 @@ final class ScoreCommand implements Callable<Integer> {
         + context.featureInput());
     int width = results.stream().mapToInt(r -> r.estimator().length()).max().orElse(5);
     for (EstimateResult r : results) {
-      Map<String, String> params = context.parameters().getOrDefault(r.estimator(), Map.of());
+      Map<String, String> params = r.parameters().asText();
       out.println(String.format(Locale.ROOT, "%-" + width + "s  %14.8f  (%s is better%s)",
           r.estimator(), r.score(), r.higherIsBetter() ? "higher" : "lower",
           params.isEmpty() ? "" : "; " + String.join(", ", params.entrySet().stream()

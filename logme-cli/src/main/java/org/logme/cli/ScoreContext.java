@@ -6,7 +6,6 @@ import java.util.Map;
  * What a {@code score} run worked on, reported beside each result.
  *
  * @param backend the backend's name
- * @param parameters every estimator's resolved hyper-parameters, by estimator name
  * @param n the number of samples
  * @param d the feature dimension, or null without features
  * @param classes the number of classes, or null without labels
@@ -14,6 +13,6 @@ import java.util.Map;
  * @param featureInput how the features were read (streamed or loaded, and why)
  * @param inputs the files given, by option name
  */
-record ScoreContext(String backend, Map<String, Map<String, String>> parameters, int n, Integer d,
-    Integer classes, Integer outputs, String featureInput, Map<String, String> inputs) {
+record ScoreContext(String backend, int n, Integer d, Integer classes, Integer outputs,
+    String featureInput, Map<String, String> inputs) {
 }

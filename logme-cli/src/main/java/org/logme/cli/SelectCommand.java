@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.logme.api.PluginRegistry;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
 import org.logme.eval.extract.ExtractedModel;
@@ -28,7 +26,6 @@ import org.logme.eval.table.ResultsTable;
 import org.logme.eval.zoo.ModelZoo;
 import org.logme.eval.zoo.ZooResult;
 import org.logme.eval.zoo.ZooScorer;
-import org.logme.probe.ProbeSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,9 +110,8 @@ final class SelectCommand implements Callable<Integer> {
       long start = System.nanoTime();
       List<ExtractedModel> extracted = builder.build(texts, requests, zoo);
       long extractedAt = System.nanoTime();
-      List<TransferabilityEstimator> chosen = new ArrayList<>(configured.estimators().values());
-      ZooResult result = new ZooScorer(chosen, backendOptions.create(backends)).score(
-          ModelZoo.open(zoo));
+      ZooResult result = new ZooScorer(configured.estimators(), backendOptions.create(backends))
+          .score(ModelZoo.open(zoo));
       double extractSeconds = (extractedAt - start) / 1e9;
       double scoreSeconds = (System.nanoTime() - extractedAt) / 1e9;
       result.warnings().forEach(w -> err.println("logme: warning: " + w));

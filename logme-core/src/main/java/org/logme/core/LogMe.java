@@ -32,15 +32,66 @@ public final class LogMe {
   }
 
   /**
-   * Classification: one-vs-rest indicator per class (classes as remapped by {@link Labels}),
-   * with posterior weights.
+   * The evidence of classification, from in-memory features: one-vs-rest indicator per class
+   * (classes as remapped by {@link Labels}). All a score needs: the eigenvectors are never
+   * formed (see {@link LinearAlgebraBackend#symmetricEigenProjection}), which is several times
+   * faster for large D than {@link #fit(Features, Labels)}.
+   *
+   * @param features N×D features
+   * @param labels N labels
+   * @return the evidence of every class
+   * @throws InvalidInputException if the row counts differ
+   */
+  public LogMeEvidence evidence(Features features, Labels labels) {
+    return evidence(Source.of(features), Columns.of(labels));
+  }
+
+  /**
+   * The evidence of regression or multi-label targets, one per column, from in-memory features.
+   *
+   * @param features N×D features
+   * @param targets N×K targets
+   * @return the evidence of every target column
+   * @throws InvalidInputException if the row counts differ
+   */
+  public LogMeEvidence evidence(Features features, Targets targets) {
+    return evidence(Source.of(features), Columns.of(targets));
+  }
+
+  /**
+   * The evidence of classification from sufficient statistics (streamed features).
+   *
+   * @param statistics N, FᵀF and FᵀY accumulated with these labels
+   * @param labels N labels
+   * @return the evidence of every class
+   * @throws InvalidInputException if the row counts differ
+   */
+  public LogMeEvidence evidence(FeatureStatistics statistics, Labels labels) {
+    return evidence(Source.of(statistics), Columns.of(labels));
+  }
+
+  /**
+   * The evidence of regression or multi-label targets from sufficient statistics.
+   *
+   * @param statistics N, FᵀF and FᵀY accumulated with these targets
+   * @param targets N×K targets
+   * @return the evidence of every target column
+   * @throws InvalidInputException if the row counts differ
+   */
+  public LogMeEvidence evidence(FeatureStatistics statistics, Targets targets) {
+    return evidence(Source.of(statistics), Columns.of(targets));
+  }
+
+  /**
+   * Classification with posterior weights: one-vs-rest indicator per class.
    *
    * @param features N×D features
    * @param labels N labels
    * @return the fitted model
+   * @throws InvalidInputException if the row counts differ
    */
   public LogMeModel fit(Features features, Labels labels) {
-    return (LogMeModel) run(features, null, labels, null, true);
+    return fit(Source.of(features), Columns.of(labels));
   }
 
   /**
@@ -49,9 +100,10 @@ public final class LogMe {
    * @param features N×D features
    * @param targets N×K targets
    * @return the fitted model
+   * @throws InvalidInputException if the row counts differ
    */
   public LogMeModel fit(Features features, Targets targets) {
-    return (LogMeModel) run(features, null, null, targets, true);
+    return fit(Source.of(features), Columns.of(targets));
   }
 
   /**
@@ -60,9 +112,10 @@ public final class LogMe {
    * @param statistics N, FᵀF and FᵀY accumulated with these labels
    * @param labels N labels
    * @return the fitted model
+   * @throws InvalidInputException if the row counts differ
    */
   public LogMeModel fit(FeatureStatistics statistics, Labels labels) {
-    return (LogMeModel) run(null, statistics, labels, null, true);
+    return fit(Source.of(statistics), Columns.of(labels));
   }
 
   /**
@@ -71,105 +124,136 @@ public final class LogMe {
    * @param statistics N, FᵀF and FᵀY accumulated with these targets
    * @param targets N×K targets
    * @return the fitted model
+   * @throws InvalidInputException if the row counts differ
    */
   public LogMeModel fit(FeatureStatistics statistics, Targets targets) {
-    return (LogMeModel) run(null, statistics, null, targets, true);
+    return fit(Source.of(statistics), Columns.of(targets));
   }
 
   /**
-   * The evidence alone, which is all a score needs: the eigenvectors are never formed (see
-   * {@link LinearAlgebraBackend#symmetricEigenProjection}), which is several times faster for
-   * large D. Exactly one of features and statistics, and one of labels and targets, is given.
+   * Where the features come from: in memory (F) or as sufficient statistics (N, FᵀF, FᵀY).
    *
-   * @param features N×D features, or null
-   * @param statistics sufficient statistics computed with the labels or targets, or null
-   * @param labels class labels, or null
-   * @param targets regression or multi-label targets, or null
-   * @return the evidence of every target column
+   * @param features F, or null
+   * @param statistics the statistics, or null
    */
-  public LogMeEvidence evidence(Features features, FeatureStatistics statistics, Labels labels,
-      Targets targets) {
-    return run(features, statistics, labels, targets, false);
+  private record Source(Features features, FeatureStatistics statistics) {
+    static Source of(Features features) {
+      return new Source(java.util.Objects.requireNonNull(features), null);
+    }
+
+    static Source of(FeatureStatistics statistics) {
+      return new Source(null, java.util.Objects.requireNonNull(statistics));
+    }
+
+    int sampleCount() {
+      return features != null ? features.sampleCount() : statistics.sampleCount();
+    }
+
+    int dimension() {
+      return features != null ? features.dimension() : statistics.dimension();
+    }
+
+    String origin() {
+      return features != null ? features.origin() : statistics.origin();
+    }
+
+    /** @return true if FFᵀ (N×N) is the smaller matrix to decompose: N &lt; D, F in memory */
+    boolean outer() {
+      return features != null && features.sampleCount() < features.dimension();
+    }
+
+    Matrix gram(LinearAlgebraBackend backend) {
+      return features != null ? backend.gram(features.matrix()) : statistics.gram();
+    }
+
+    Matrix crossProducts(TargetColumns columns, LinearAlgebraBackend backend) {
+      return features != null ? columns.transposeTimes(features.matrix(), backend)
+          : statistics.crossProducts();
+    }
   }
 
-  /** The task description: what the target columns are called and mean. */
-  private record Task(LogMeModel.Task kind, List<String> names, long[] classIds) {
-  }
-
-  private static Task classification(Labels labels) {
-    List<String> names = new ArrayList<>();
-    for (long id : labels.classIds()) {
-      names.add(Long.toString(id));
-    }
-    return new Task(LogMeModel.Task.CLASSIFICATION, names, labels.classIds());
-  }
-
-  private static Task outputs(Targets targets) {
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < targets.outputCount(); c++) {
-      names.add(Integer.toString(c));
-    }
-    return new Task(targets.kind() == Targets.Kind.MULTI_LABEL ? LogMeModel.Task.MULTI_LABEL
-        : LogMeModel.Task.REGRESSION, names, null);
-  }
-
-  private LogMeEvidence run(Features features, FeatureStatistics statistics, Labels labels,
-      Targets targets, boolean withWeights) {
-    if ((features == null) == (statistics == null) || (labels == null) == (targets == null)) {
-      throw new IllegalArgumentException("give features or statistics, and labels or targets");
-    }
-    int n = features != null ? features.sampleCount() : statistics.sampleCount();
-    String origin = features != null ? features.origin() : statistics.origin();
-    int targetRows = labels != null ? labels.sampleCount() : targets.sampleCount();
-    if (n != targetRows) {
-      throw new InvalidInputException("row counts disagree: features (" + origin + ") has " + n
-          + " rows but " + (labels != null ? labels.origin() : targets.origin()) + " has "
-          + targetRows + " rows");
-    }
-    TargetColumns columns = labels != null ? TargetColumns.indicators(labels)
-        : TargetColumns.dense(targets.matrix());
-    Task task = labels != null ? classification(labels) : outputs(targets);
-    Matrix f = features != null ? features.matrix() : null;
-    int d = f != null ? f.cols() : statistics.dimension();
-    boolean outer = f != null && n < d;
-    if (withWeights) {
-      SpectralBasis basis;
-      Matrix crossProducts = null;
-      if (outer) {
-        basis = SpectralBasis.ofOuterGram(f, backend);
-      } else {
-        basis = SpectralBasis.ofGram(f != null ? backend.gram(f) : statistics.gram(), backend);
-        crossProducts = f != null ? columns.transposeTimes(f, backend) : statistics.crossProducts();
+  /**
+   * The target columns with what they mean.
+   *
+   * @param values Y, through the products LogME needs
+   * @param task what the columns are
+   * @param names the name of every column
+   * @param classIds the original class ids (classification), or null
+   * @param rows N
+   * @param origin where the labels or targets came from
+   */
+  private record Columns(TargetColumns values, LogMeEvidence.Task task, List<String> names,
+      long[] classIds, int rows, String origin) {
+    static Columns of(Labels labels) {
+      List<String> names = new ArrayList<>();
+      for (long id : labels.classIds()) {
+        names.add(Long.toString(id));
       }
-      Matrix x = basis.rank() == 0 ? Matrix.zeros(0, columns.count())
-          : basis.project(crossProducts, columns, backend);
-      LogMeEvidence evidence = maximize(basis.eigenvalues(), x, columns, task, n, d, outer,
-          basis.warnings());
-      Matrix coefficients = Matrix.zeros(basis.rank(), columns.count());
-      for (int c = 0; c < columns.count(); c++) {
-        double t = evidence.fit(c).t();
-        for (int i = 0; i < basis.rank(); i++) {
-          coefficients.set(i, c, x.get(i, c) / (t + basis.eigenvalues()[i]));
-        }
-      }
-      Matrix weights = basis.rank() == 0 ? Matrix.zeros(d, columns.count())
-          : basis.weights(coefficients, backend);
-      return new LogMeModel(evidence, weights.transpose());
+      return new Columns(TargetColumns.indicators(labels), LogMeEvidence.Task.CLASSIFICATION,
+          names, labels.classIds(), labels.sampleCount(), labels.origin());
     }
-    Projections p = outer ? Projections.ofOuterGram(f, columns.matrix(), backend)
-        : Projections.ofGram(f != null ? backend.gram(f) : statistics.gram(),
-            f != null ? columns.transposeTimes(f, backend) : statistics.crossProducts(), backend);
-    return maximize(p.eigenvalues(), p.x(), columns, task, n, d, outer, p.warnings());
+
+    static Columns of(Targets targets) {
+      List<String> names = new ArrayList<>();
+      for (int c = 0; c < targets.outputCount(); c++) {
+        names.add(Integer.toString(c));
+      }
+      return new Columns(TargetColumns.dense(targets.matrix()),
+          targets.kind() == Targets.Kind.MULTI_LABEL ? LogMeEvidence.Task.MULTI_LABEL
+              : LogMeEvidence.Task.REGRESSION, names, null, targets.sampleCount(),
+          targets.origin());
+    }
   }
 
-  private LogMeEvidence maximize(double[] lambda, Matrix x, TargetColumns columns, Task task,
-      int n, int d, boolean outer, List<String> warnings) {
-    double[] norms = columns.squaredNorms();
-    EvidenceMaximizer.Fit[] fits = new EvidenceMaximizer.Fit[columns.count()];
+  private static void checkRows(Source source, Columns columns) {
+    if (source.sampleCount() != columns.rows()) {
+      throw new InvalidInputException("row counts disagree: features (" + source.origin()
+          + ") has " + source.sampleCount() + " rows but " + columns.origin() + " has "
+          + columns.rows() + " rows");
+    }
+  }
+
+  private LogMeEvidence evidence(Source source, Columns columns) {
+    checkRows(source, columns);
+    Projections p = source.outer()
+        ? Projections.ofOuterGram(source.features().matrix(), columns.values().matrix(), backend)
+        : Projections.ofGram(source.gram(backend),
+            source.crossProducts(columns.values(), backend), backend);
+    return maximize(p.eigenvalues(), p.x(), columns, source, p.warnings());
+  }
+
+  private LogMeModel fit(Source source, Columns columns) {
+    checkRows(source, columns);
+    TargetColumns y = columns.values();
+    SpectralBasis basis = source.outer()
+        ? SpectralBasis.ofOuterGram(source.features().matrix(), backend)
+        : SpectralBasis.ofGram(source.gram(backend), backend);
+    Matrix x = basis.rank() == 0 ? Matrix.zeros(0, y.count())
+        : basis.project(source.outer() ? null : source.crossProducts(y, backend), y, backend);
+    LogMeEvidence evidence = maximize(basis.eigenvalues(), x, columns, source,
+        basis.warnings());
+    Matrix coefficients = Matrix.zeros(basis.rank(), y.count());
+    for (int c = 0; c < y.count(); c++) {
+      double t = evidence.fit(c).t();
+      for (int i = 0; i < basis.rank(); i++) {
+        coefficients.set(i, c, x.get(i, c) / (t + basis.eigenvalues()[i]));
+      }
+    }
+    Matrix weights = basis.rank() == 0 ? Matrix.zeros(source.dimension(), y.count())
+        : basis.weights(coefficients, backend);
+    return new LogMeModel(evidence, weights.transpose());
+  }
+
+  private LogMeEvidence maximize(double[] lambda, Matrix x, Columns columns, Source source,
+      List<String> warnings) {
+    TargetColumns y = columns.values();
+    double[] norms = y.squaredNorms();
+    EvidenceMaximizer.Fit[] fits = new EvidenceMaximizer.Fit[y.count()];
     for (int c = 0; c < fits.length; c++) {
-      fits[c] = EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], n, d, algorithm);
+      fits[c] = EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], source.sampleCount(),
+          source.dimension(), algorithm);
     }
-    return new LogMeEvidence(task.kind(), algorithm, task.names(), task.classIds(), fits, n, d,
-        lambda.length, outer, warnings);
+    return new LogMeEvidence(columns.task(), algorithm, columns.names(), columns.classIds(), fits,
+        source.sampleCount(), source.dimension(), lambda.length, source.outer(), warnings);
   }
 }

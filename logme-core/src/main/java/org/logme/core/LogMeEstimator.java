@@ -2,13 +2,16 @@ package org.logme.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.logme.api.InvalidInputException;
+import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
+import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 
@@ -24,13 +27,32 @@ public final class LogMeEstimator implements TransferabilityEstimator {
   /** The name users select it by. */
   public static final String NAME = "logme";
 
+  /** The evidence-maximisation procedure. */
+  public static final Parameter<LogMeAlgorithm> ALGORITHM = Parameter.choice("algorithm",
+      LogMeAlgorithm.class, LogMeAlgorithm.FIXED_POINT, LogMeAlgorithm::id,
+      "fixed-point: JMLR fixed point, exact evidence (default); mackay: the ICML 2021 procedure");
+  /** Every parameter, in the order {@code logme list} shows them. */
+  public static final List<Parameter<?>> PARAMETERS = List.of(ALGORITHM);
+
+  private final EstimatorParameters parameters;
   private final LogMeAlgorithm algorithm;
 
   /**
-   * @param algorithm the evidence-maximisation procedure
+   * @param parameters values of {@link #PARAMETERS}
    */
-  public LogMeEstimator(LogMeAlgorithm algorithm) {
-    this.algorithm = algorithm;
+  public LogMeEstimator(EstimatorParameters parameters) {
+    this.parameters = parameters;
+    this.algorithm = parameters.get(ALGORITHM);
+  }
+
+  /** @return LogME with the default parameters */
+  public static LogMeEstimator withDefaults() {
+    return new LogMeEstimator(EstimatorParameters.defaults(NAME, PARAMETERS));
+  }
+
+  @Override
+  public EstimatorParameters parameters() {
+    return parameters;
   }
 
   @Override
@@ -52,15 +74,10 @@ public final class LogMeEstimator implements TransferabilityEstimator {
 
   @Override
   public EstimateResult estimate(EstimationInput input, LinearAlgebraBackend backend) {
-    missingInputs(input).ifPresent(message -> {
-      throw new InvalidInputException(message);
-    });
-    Features features = input.features().orElse(null);
-    LogMeEvidence model = new LogMe(algorithm, backend).evidence(features,
-        features == null ? input.featureStatistics().orElseThrow() : null,
-        input.labels().orElse(null), input.labels().isPresent() ? null
-            : input.targets().orElseThrow());
+    requireInputs(input);
+    LogMeEvidence model = evidence(new LogMe(algorithm, backend), input);
     EstimateResult.Builder result = EstimateResult.builder(NAME, model.score())
+        .parameters(parameters)
         .targets(model.targetNames(), model.evidences())
         .iterations(model.iterations())
         .warnings(model.warnings())
@@ -83,5 +100,18 @@ public final class LogMeEstimator implements TransferabilityEstimator {
             + (labels.classCount() - 1) + "; they were mapped to 0.." + (labels.classCount() - 1)
             + " in sorted order (no empty class is fitted)"));
     return result.build();
+  }
+
+  /** The evidence from whichever form of features and targets the input holds. */
+  private static LogMeEvidence evidence(LogMe logMe, EstimationInput input) {
+    Optional<Features> features = input.features();
+    Optional<Labels> labels = input.labels();
+    if (features.isPresent()) {
+      return labels.isPresent() ? logMe.evidence(features.get(), labels.get())
+          : logMe.evidence(features.get(), input.targets().orElseThrow());
+    }
+    FeatureStatistics statistics = input.featureStatistics().orElseThrow();
+    return labels.isPresent() ? logMe.evidence(statistics, labels.get())
+        : logMe.evidence(statistics, input.targets().orElseThrow());
   }
 }

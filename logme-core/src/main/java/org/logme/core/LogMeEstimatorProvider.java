@@ -3,7 +3,7 @@ package org.logme.core;
 import java.util.List;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
-import org.logme.api.estimator.ParameterSpec;
+import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 
 /**
@@ -12,8 +12,6 @@ import org.logme.api.estimator.TransferabilityEstimator;
  * @since 0.1
  */
 public final class LogMeEstimatorProvider implements EstimatorProvider {
-  /** The parameter selecting the evidence-maximisation procedure. */
-  public static final String ALGORITHM = "algorithm";
 
   @Override
   public String name() {
@@ -27,14 +25,12 @@ public final class LogMeEstimatorProvider implements EstimatorProvider {
   }
 
   @Override
-  public List<ParameterSpec> parameters() {
-    return List.of(ParameterSpec.choice(ALGORITHM, LogMeAlgorithm.FIXED_POINT.id(),
-        "fixed-point: JMLR fixed point, exact evidence (default); mackay: the ICML 2021 procedure",
-        LogMeAlgorithm.FIXED_POINT.id(), LogMeAlgorithm.MACKAY.id()));
+  public List<Parameter<?>> parameters() {
+    return LogMeEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new LogMeEstimator(LogMeAlgorithm.fromId(parameters.get(ALGORITHM)));
+    return new LogMeEstimator(parameters);
   }
 }

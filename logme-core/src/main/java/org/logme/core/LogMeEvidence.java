@@ -7,11 +7,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The maximum evidence of every target column, with the α and β that attain it: what a LogME
- * score needs. {@link LogMeModel} adds the posterior mean weights and predictions.
+ * score needs. A {@link LogMeModel} holds one, with the posterior mean weights and predictions.
  *
  * @since 0.1
  */
-public class LogMeEvidence {
+public final class LogMeEvidence {
   /**
    * When the reference's ε lowers the evidence of a column by more than this (per sample), the
    * result carries a warning; features 30 times larger than unit variance reach it.
@@ -84,20 +84,6 @@ public class LogMeEvidence {
           + " noise");
     }
     this.warnings = List.copyOf(all);
-  }
-
-  /** Copies another result (for {@link LogMeModel}). */
-  LogMeEvidence(LogMeEvidence other) {
-    this.task = other.task;
-    this.algorithm = other.algorithm;
-    this.targetNames = other.targetNames;
-    this.classIds = other.classIds;
-    this.fits = other.fits;
-    this.n = other.n;
-    this.d = other.d;
-    this.rank = other.rank;
-    this.outerGram = other.outerGram;
-    this.warnings = other.warnings;
   }
 
   /** @return e.g. "3 of 10 classes (0, 4, 7)", naming at most ten */

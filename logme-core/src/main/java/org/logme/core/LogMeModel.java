@@ -5,17 +5,23 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 
 /**
- * A fitted LogME model: the evidence of every target column ({@link LogMeEvidence}) plus the
+ * A fitted LogME model: the evidence of every target column ({@link #evidence()}) plus the
  * posterior mean weights m and the predictions they make.
  *
  * @since 0.1
  */
-public final class LogMeModel extends LogMeEvidence {
+public final class LogMeModel {
+  private final LogMeEvidence evidence;
   private final Matrix weights;
 
   LogMeModel(LogMeEvidence evidence, Matrix weights) {
-    super(evidence);
+    this.evidence = evidence;
     this.weights = weights;
+  }
+
+  /** @return the evidence of every target column, with α, β and the score */
+  public LogMeEvidence evidence() {
+    return evidence;
   }
 
   /** @return the posterior mean weights, C×D (one row per target column) */
@@ -29,8 +35,8 @@ public final class LogMeModel extends LogMeEvidence {
    * @return M×C posterior means F·Mᵀ, one column per target column
    */
   public Matrix decisionValues(Matrix features, LinearAlgebraBackend backend) {
-    if (features.cols() != dimension()) {
-      throw new InvalidInputException("the model was fitted on " + dimension()
+    if (features.cols() != evidence.dimension()) {
+      throw new InvalidInputException("the model was fitted on " + evidence.dimension()
           + "-dimensional features, got " + features.cols() + " columns");
     }
     return backend.multiply(features, weights.transpose());
@@ -46,12 +52,12 @@ public final class LogMeModel extends LogMeEvidence {
    * @throws IllegalStateException if the model is not a classification model
    */
   public long[] predictClasses(Matrix features, LinearAlgebraBackend backend) {
-    if (task() != Task.CLASSIFICATION) {
+    if (evidence.task() != LogMeEvidence.Task.CLASSIFICATION) {
       throw new IllegalStateException("predictClasses needs a classification model; this one is "
-          + task());
+          + evidence.task());
     }
     Matrix scores = decisionValues(features, backend);
-    long[] ids = classIds();
+    long[] ids = evidence.classIds();
     long[] out = new long[scores.rows()];
     int c = scores.cols();
     double[] s = scores.data();
@@ -77,11 +83,11 @@ public final class LogMeModel extends LogMeEvidence {
    * @throws IllegalStateException for a classification model (use {@link #predictClasses})
    */
   public Matrix predictTargets(Matrix features, LinearAlgebraBackend backend) {
-    if (task() == Task.CLASSIFICATION) {
+    if (evidence.task() == LogMeEvidence.Task.CLASSIFICATION) {
       throw new IllegalStateException("use predictClasses for a classification model");
     }
     Matrix values = decisionValues(features, backend);
-    if (task() == Task.MULTI_LABEL) {
+    if (evidence.task() == LogMeEvidence.Task.MULTI_LABEL) {
       double[] v = values.data();
       for (int i = 0; i < v.length; i++) {
         v[i] = v[i] >= 0.5 ? 1 : 0;

@@ -25,14 +25,7 @@ record Projections(double[] eigenvalues, Matrix x, boolean outerGram, List<Strin
     SpectralProjection sp = backend.symmetricEigenProjection(gram, crossProducts);
     int k = SpectralBasis.rank(sp.values());
     double[] lambda = Arrays.copyOf(sp.values(), k);
-    int c = crossProducts.cols();
-    Matrix x = Matrix.zeros(k, c);
-    for (int i = 0; i < k; i++) {
-      double scale = 1 / Math.sqrt(lambda[i]);
-      for (int j = 0; j < c; j++) {
-        x.set(i, j, sp.projections().get(i, j) * scale);
-      }
-    }
+    Matrix x = SpectralBasis.leftProjections(sp.projections(), lambda);
     return new Projections(lambda, x, false, sp.warnings());
   }
 

@@ -88,13 +88,25 @@ final class SpectralBasis {
     if (outerFeatures != null) {
       return targets.transposeTimes(vectors, backend);
     }
-    Matrix x = backend.multiplyTransposeA(vectors, crossProducts);
-    int c = x.cols();
-    double[] d = x.data();
-    for (int i = 0; i < eigenvalues.length; i++) {
-      double scale = 1 / Math.sqrt(eigenvalues[i]);
+    return leftProjections(backend.multiplyTransposeA(vectors, crossProducts), eigenvalues);
+  }
+
+  /**
+   * The projections Uᵀy of the targets on the left singular vectors, from their projections
+   * Vᵀ(Fᵀy) on the eigenvectors of FᵀF: since uᵢ = Fvᵢ/√λᵢ, row i is divided by √λᵢ. The one
+   * place the Λ^{-1/2} scaling is written.
+   *
+   * @param eigenProjections VᵀFᵀY, with at least k rows (rows beyond k are dropped)
+   * @param lambda the k non-zero eigenvalues
+   * @return X, k×C
+   */
+  static Matrix leftProjections(Matrix eigenProjections, double[] lambda) {
+    int c = eigenProjections.cols();
+    Matrix x = Matrix.zeros(lambda.length, c);
+    for (int i = 0; i < lambda.length; i++) {
+      double scale = 1 / Math.sqrt(lambda[i]);
       for (int j = 0; j < c; j++) {
-        d[i * c + j] *= scale;
+        x.set(i, j, eigenProjections.get(i, j) * scale);
       }
     }
     return x;

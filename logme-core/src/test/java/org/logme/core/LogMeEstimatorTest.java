@@ -62,6 +62,6 @@ class LogMeEstimatorTest {
         .features(new Features(Matrix.zeros(3, 2), "F")).build();
     assertThatThrownBy(() -> provider().create().estimate(input, backend))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("estimator 'logme' needs --features + --labels or --features + --targets");
+        .hasMessage("estimator 'logme' needs features + labels or features + targets");
   }
 }

@@ -30,7 +30,8 @@ class LogMeFixtureTest {
   private static LogMeModel fit(LogMeCase c, LogMeAlgorithm algorithm,
       LinearAlgebraBackend backend) {
     LogMe logMe = new LogMe(algorithm, backend);
-    return c.regression() ? logMe.fit(c.features(), c.targets()) : logMe.fit(c.features(), c.labels());
+    return c.regression() ? logMe.fit(c.features(), c.targets())
+        : logMe.fit(c.features(), c.labels());
   }
 
   @ParameterizedTest(name = "{0} on {1}")
@@ -38,34 +39,39 @@ class LogMeFixtureTest {
   void fixedPointMatchesTheExactScoreAndTheReferenceAlphasAndBetas(LogMeCase c,
       LinearAlgebraBackend backend) {
     LogMeModel model = fit(c, LogMeAlgorithm.FIXED_POINT, backend);
-    assertClose("score", model.score(), c.logme().get("exact_score").asDouble(), RELATIVE, ABSOLUTE);
-    assertClose("alphas", model.alphas(), c.doubles("fixed_point/alphas"), RELATIVE, ABSOLUTE);
-    assertClose("betas", model.betas(), c.doubles("fixed_point/betas"), RELATIVE, ABSOLUTE);
-    assertClose("reference score", model.referenceScore(),
+    assertClose("score", model.evidence().score(), c.logme().get("exact_score").asDouble(),
+        RELATIVE, ABSOLUTE);
+    assertClose("alphas", model.evidence().alphas(), c.doubles("fixed_point/alphas"), RELATIVE,
+        ABSOLUTE);
+    assertClose("betas", model.evidence().betas(), c.doubles("fixed_point/betas"), RELATIVE,
+        ABSOLUTE);
+    assertClose("reference score", model.evidence().referenceScore(),
         c.logme().at("/fixed_point/score").asDouble(), RELATIVE, ABSOLUTE);
-    assertThat(model.warnings()).isEmpty();
+    assertThat(model.evidence().warnings()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
   void mackayMatchesTheIcmlSolver(LogMeCase c, LinearAlgebraBackend backend) {
     LogMeModel model = fit(c, LogMeAlgorithm.MACKAY, backend);
-    assertClose("score", model.score(), c.logme().at("/icml/score").asDouble(), RELATIVE, ABSOLUTE);
-    assertClose("alphas", model.alphas(), c.doubles("icml/alphas"), RELATIVE, ABSOLUTE);
-    assertClose("betas", model.betas(), c.doubles("icml/betas"), RELATIVE, ABSOLUTE);
+    assertClose("score", model.evidence().score(), c.logme().at("/icml/score").asDouble(),
+        RELATIVE, ABSOLUTE);
+    assertClose("alphas", model.evidence().alphas(), c.doubles("icml/alphas"), RELATIVE, ABSOLUTE);
+    assertClose("betas", model.evidence().betas(), c.doubles("icml/betas"), RELATIVE, ABSOLUTE);
   }
 
   @ParameterizedTest(name = "{0} on {1}")
   @MethodSource("cases")
   void theEvidenceOnlyPathGivesTheSameNumbers(LogMeCase c, LinearAlgebraBackend backend) {
     for (LogMeAlgorithm algorithm : LogMeAlgorithm.values()) {
-      LogMeEvidence evidence = new LogMe(algorithm, backend).evidence(c.features(), null,
-          c.labels(), c.targets());
+      LogMe logMe = new LogMe(algorithm, backend);
+      LogMeEvidence evidence = c.regression() ? logMe.evidence(c.features(), c.targets())
+          : logMe.evidence(c.features(), c.labels());
       LogMeModel model = fit(c, algorithm, backend);
-      assertClose(algorithm + " score", evidence.score(), model.score(), 1e-10, 1e-12);
-      assertClose(algorithm + " alphas", evidence.alphas(), model.alphas(), 1e-9, 1e-12);
-      assertClose(algorithm + " betas", evidence.betas(), model.betas(), 1e-9, 1e-12);
-      assertThat(evidence.rank()).isEqualTo(model.rank());
+      assertClose(algorithm + " score", evidence.score(), model.evidence().score(), 1e-10, 1e-12);
+      assertClose(algorithm + " alphas", evidence.alphas(), model.evidence().alphas(), 1e-9, 1e-12);
+      assertClose(algorithm + " betas", evidence.betas(), model.evidence().betas(), 1e-9, 1e-12);
+      assertThat(evidence.rank()).isEqualTo(model.evidence().rank());
     }
   }
 
@@ -102,11 +108,11 @@ class LogMeFixtureTest {
     if (c.name().equals("cls-digits")) {
       // three pixel columns are always 0: the true rank is 61; the reference keeps three
       // noise-level singular values, which changes its evidence by under 1e-12
-      assertThat(model.rank()).isEqualTo(61);
+      assertThat(model.evidence().rank()).isEqualTo(61);
     } else {
-      assertThat(model.rank()).isEqualTo(referenceRank);
+      assertThat(model.evidence().rank()).isEqualTo(referenceRank);
     }
-    assertThat(model.usedOuterGram()).isEqualTo(c.features().sampleCount()
+    assertThat(model.evidence().usedOuterGram()).isEqualTo(c.features().sampleCount()
         < c.features().dimension());
   }
 }

@@ -33,7 +33,7 @@ class LogMePropertiesTest {
 
   private static double score(LinearAlgebraBackend backend, Matrix f, double[] labels) {
     return new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
-        .fit(new Features(f, "F"), Labels.of(labels, "y")).score();
+        .fit(new Features(f, "F"), Labels.of(labels, "y")).evidence().score();
   }
 
   @ParameterizedTest(name = "{0} on {1}")
@@ -55,14 +55,15 @@ class LogMePropertiesTest {
       for (int i = 0; i < n; i++) {
         System.arraycopy(y.data(), order[i] * y.cols(), py.data(), i * y.cols(), y.cols());
       }
-      original = logMe.fit(c.features(), c.targets()).score();
-      shuffled = logMe.fit(new Features(permuted, "F"), Targets.regression(py, "T")).score();
+      original = logMe.fit(c.features(), c.targets()).evidence().score();
+      shuffled = logMe.fit(new Features(permuted, "F"), Targets.regression(py, "T")).evidence()
+          .score();
     } else {
       double[] y = new double[n];
       for (int i = 0; i < n; i++) {
         y[i] = c.labels().classIndex(order[i]);
       }
-      original = logMe.fit(c.features(), c.labels()).score();
+      original = logMe.fit(c.features(), c.labels()).evidence().score();
       shuffled = score(backend, permuted, y);
     }
     assertClose("score after permuting samples", shuffled, original, 1e-9, 0);
@@ -121,13 +122,15 @@ class LogMePropertiesTest {
     Matrix y = TestMatrices.gaussian(n, 1, 4);
     LogMeModel model = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
         .fit(new Features(f, "F"), Targets.regression(y, "y"));
-    assertThat(model.rank()).isEqualTo(rank);
+    assertThat(model.evidence().rank()).isEqualTo(rank);
     TargetColumns columns = TargetColumns.dense(y);
     SpectralBasis basis = n < d ? SpectralBasis.ofOuterGram(f, backend)
         : SpectralBasis.ofGram(backend.gram(f), backend);
     double[] x = basis.project(columns.transposeTimes(f, backend), columns, backend).column(0);
     double yy = y.column(0).length == 0 ? 0 : dot(y.data(), y.data());
-    for (double[] ab : new double[][] {{0.5, 2.0}, {3.0, 0.7}, {model.alphas()[0], model.betas()[0]}}) {
+    LogMeEvidence evidence = model.evidence();
+    for (double[] ab : new double[][] {{0.5, 2.0}, {3.0, 0.7},
+        {evidence.alphas()[0], evidence.betas()[0]}}) {
       double formula = EvidenceMaximizer.evidenceAt(basis.eigenvalues(), x, yy, n, d, ab[0], ab[1]);
       double closed = closedFormEvidence(backend, f, y.data(), ab[0], ab[1]) / n;
       assertClose("evidence at alpha=" + ab[0] + ", beta=" + ab[1], formula, closed, 1e-9, 1e-12);
@@ -178,8 +181,8 @@ class LogMePropertiesTest {
       }
       LogMeModel model = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
           .fit(new Features(f, "F"), c.labels());
-      assertThat(model.score()).isFinite();
-      assertThat(model.rank()).isEqualTo(32);
+      assertThat(model.evidence().score()).isFinite();
+      assertThat(model.evidence().rank()).isEqualTo(32);
     }
   }
 
@@ -189,15 +192,15 @@ class LogMePropertiesTest {
     double[] labels = {0, 0, 1, 1, 1, 2};
     LogMeModel model = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
         .fit(new Features(Matrix.zeros(6, 3), "F"), Labels.of(labels, "y"));
-    assertThat(model.rank()).isZero();
-    assertThat(model.warnings()).anyMatch(w -> w.contains("all zero"));
+    assertThat(model.evidence().rank()).isZero();
+    assertThat(model.evidence().warnings()).anyMatch(w -> w.contains("all zero"));
     // with F = 0 the evidence is that of y ~ N(0, β⁻¹I) at β = N/(‖y‖² + ε)
     double expected = 0;
     for (int count : new int[] {2, 3, 1}) {
       double beta = 6 / (count + LogMeAlgorithm.EPSILON);
       expected += (3 * Math.log(beta) - beta / 2 * count - 3 * Math.log(2 * Math.PI)) / 6;
     }
-    assertClose("noise-only evidence", model.score(), expected / 3, 1e-12, 0);
+    assertClose("noise-only evidence", model.evidence().score(), expected / 3, 1e-12, 0);
   }
 
   @ParameterizedTest
@@ -210,7 +213,7 @@ class LogMePropertiesTest {
     }
     LogMeModel model = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
         .fit(new Features(f, "F"), Labels.of(labels, "y"));
-    assertThat(java.util.Arrays.stream(model.evidences()).boxed().toList()).hasSize(3)
+    assertThat(java.util.Arrays.stream(model.evidence().evidences()).boxed().toList()).hasSize(3)
         .allMatch(Double::isFinite);
   }
 
@@ -226,7 +229,7 @@ class LogMePropertiesTest {
     }
     LogMeModel model = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
         .fit(new Features(f, "F"), Targets.multiLabel(y, "Y"));
-    assertThat(model.task()).isEqualTo(LogMeModel.Task.MULTI_LABEL);
+    assertThat(model.evidence().task()).isEqualTo(LogMeEvidence.Task.MULTI_LABEL);
     Matrix predicted = model.predictTargets(f, backend);
     int agree = 0;
     for (int i = 0; i < predicted.data().length; i++) {
@@ -237,8 +240,8 @@ class LogMePropertiesTest {
         .isGreaterThan(80);
     // multi-label evidence is the regression evidence of the indicator columns
     double regression = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
-        .fit(new Features(f, "F"), Targets.regression(y, "Y")).score();
-    assertThat(model.score()).isEqualTo(regression);
+        .fit(new Features(f, "F"), Targets.regression(y, "Y")).evidence().score();
+    assertThat(model.evidence().score()).isEqualTo(regression);
   }
 
   @Test
@@ -247,9 +250,9 @@ class LogMePropertiesTest {
     LogMeCase c = LogMeCase.load("cls-blobs");
     Matrix noise = TestMatrices.gaussian(c.features().sampleCount(), c.features().dimension(), 5);
     double informative = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
-        .fit(c.features(), c.labels()).score();
+        .fit(c.features(), c.labels()).evidence().score();
     double random = new LogMe(LogMeAlgorithm.FIXED_POINT, backend)
-        .fit(new Features(noise, "noise"), c.labels()).score();
+        .fit(new Features(noise, "noise"), c.labels()).evidence().score();
     assertThat(informative).isGreaterThan(random);
   }
 }

@@ -18,11 +18,11 @@ import org.logme.api.data.Labels;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
+import org.logme.api.testing.Backends;
+import org.logme.core.testing.LogMeCase;
 import org.logme.io.NpyBytes;
 import org.logme.io.NpyWriter;
 import org.logme.io.StreamingStatistics;
-import org.logme.api.testing.Backends;
-import org.logme.core.testing.LogMeCase;
 
 /** The streaming path (sufficient statistics read block by block) equals the in-memory one. */
 class StreamingTest {
@@ -49,9 +49,11 @@ class StreamingTest {
       memory = logMe.fit(c.features(), c.labels());
       streamed = logMe.fit(StreamingStatistics.read(spec, c.labels(), backend), c.labels());
     }
-    assertClose("streamed score", streamed.score(), memory.score(), 1e-9, 0);
-    assertClose("streamed evidences", streamed.evidences(), memory.evidences(), 1e-9, 1e-12);
-    assertClose("exact score", streamed.score(), c.logme().get("exact_score").asDouble(), 1e-6,
+    assertClose("streamed score", streamed.evidence().score(), memory.evidence().score(), 1e-9, 0);
+    assertClose("streamed evidences", streamed.evidence().evidences(),
+        memory.evidence().evidences(), 1e-9, 1e-12);
+    assertClose("exact score", streamed.evidence().score(),
+        c.logme().get("exact_score").asDouble(), 1e-6,
         1e-9);
     Matrix w = memory.weights();
     assertClose("weights", streamed.weights().data(), w.data(), 0,

@@ -9,9 +9,10 @@ import java.util.Map;
 import org.logme.api.NumericalException;
 
 /**
- * The outcome of one estimate: the score, its direction, the value per target (class or output)
- * where the estimator has one, and diagnostics: iterations, warnings and estimator-specific
- * details (for LogME, α and β per class). Built with {@link #builder}; a non-finite score is
+ * The outcome of one estimate: the score, its direction, the hyper-parameters it was computed
+ * with, the value per target (class or output) where the estimator has one, and diagnostics:
+ * iterations, warnings and estimator-specific details (for LogME, α and β per class). Built
+ * with {@link #builder}; a non-finite score is
  * refused, so NaN never passes for a result.
  *
  * @since 0.1
@@ -20,6 +21,7 @@ public final class EstimateResult {
   private final String estimator;
   private final double score;
   private final boolean higherIsBetter;
+  private final EstimatorParameters parameters;
   private final List<String> targetNames;
   private final double[] targetScores;
   private final int[] iterations;
@@ -30,6 +32,7 @@ public final class EstimateResult {
     this.estimator = b.estimator;
     this.score = b.score;
     this.higherIsBetter = b.higherIsBetter;
+    this.parameters = b.parameters != null ? b.parameters : EstimatorParameters.none(b.estimator);
     this.targetNames = List.copyOf(b.targetNames);
     this.targetScores = b.targetScores.clone();
     this.iterations = b.iterations.clone();
@@ -59,6 +62,11 @@ public final class EstimateResult {
   /** @return true if a higher score predicts better transfer */
   public boolean higherIsBetter() {
     return higherIsBetter;
+  }
+
+  /** @return the hyper-parameters the score was computed with, defaults included */
+  public EstimatorParameters parameters() {
+    return parameters;
   }
 
   /** @return the name of each target (class id or output column), parallel to targetScores */
@@ -103,6 +111,7 @@ public final class EstimateResult {
     private final String estimator;
     private final double score;
     private boolean higherIsBetter = true;
+    private EstimatorParameters parameters;
     private List<String> targetNames = List.of();
     private double[] targetScores = new double[0];
     private int[] iterations = new int[0];
@@ -120,6 +129,15 @@ public final class EstimateResult {
      */
     public Builder higherIsBetter(boolean value) {
       this.higherIsBetter = value;
+      return this;
+    }
+
+    /**
+     * @param value the hyper-parameters the score was computed with (none by default)
+     * @return this builder
+     */
+    public Builder parameters(EstimatorParameters value) {
+      this.parameters = value;
       return this;
     }
 

@@ -9,31 +9,40 @@ import java.util.stream.Collectors;
 import org.logme.api.InvalidParameterException;
 
 /**
- * Hyper-parameter values for one estimator, checked against its {@link ParameterSpec}s: unknown
- * keys and values outside a parameter's choices are rejected, missing keys take their default.
+ * The resolved hyper-parameters of one estimator: a typed value for every {@link Parameter} it
+ * declares, defaults filled in. Unknown keys and invalid values are rejected when resolving, so
+ * an estimator that receives an instance reads valid values only. Every
+ * {@link EstimateResult} carries the instance it was computed with.
+ *
+ * <p>Example: {@code EstimatorParameters.resolve("nleep", provider.parameters(),
+ * Map.of("seed", "3"))}, then {@code parameters.get(SEED)} in the estimator.
  *
  * @since 0.1
  */
 public final class EstimatorParameters {
   private final String estimator;
-  private final Map<String, String> values;
+  private final Map<String, Parameter<?>> declared;
+  private final Map<String, Object> values;
 
-  private EstimatorParameters(String estimator, Map<String, String> values) {
+  private EstimatorParameters(String estimator, Map<String, Parameter<?>> declared,
+      Map<String, Object> values) {
     this.estimator = estimator;
+    this.declared = Collections.unmodifiableMap(declared);
     this.values = Collections.unmodifiableMap(values);
   }
 
   /**
    * @param estimator the estimator's name, for messages
-   * @param specs the parameters it accepts
-   * @param given the values set by the user (may be empty)
-   * @return the full set of values, defaults filled in
-   * @throws InvalidParameterException for an unknown key or a value outside the choices
+   * @param parameters the parameters it declares
+   * @param given values written by the user, by key (may be empty)
+   * @return every declared parameter's value, defaults filled in
+   * @throws InvalidParameterException for an unknown key or a value the parameter does not
+   *     accept
    */
-  public static EstimatorParameters resolve(String estimator, List<ParameterSpec> specs,
+  public static EstimatorParameters resolve(String estimator, List<Parameter<?>> parameters,
       Map<String, String> given) {
-    Map<String, ParameterSpec> byName = new LinkedHashMap<>();
-    specs.forEach(s -> byName.put(s.name(), s));
+    Map<String, Parameter<?>> byName = new LinkedHashMap<>();
+    parameters.forEach(p -> byName.put(p.name(), p));
     for (String key : new TreeMap<>(given).keySet()) {
       if (!byName.containsKey(key)) {
         throw new InvalidParameterException("estimator '" + estimator + "' has no parameter '" + key
@@ -41,74 +50,104 @@ public final class EstimatorParameters {
             : "it takes: " + String.join(", ", byName.keySet())));
       }
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (ParameterSpec spec : specs) {
-      String value = given.getOrDefault(spec.name(), spec.defaultValue());
-      if (!spec.choices().isEmpty() && !spec.choices().contains(value)) {
-        throw new InvalidParameterException("estimator '" + estimator + "': parameter '"
-            + spec.name() + "' must be one of " + String.join(", ", spec.choices())
-            + ", not '" + value + "'");
-      }
-      values.put(spec.name(), value);
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Parameter<?> p : parameters) {
+      String text = given.get(p.name());
+      values.put(p.name(), text == null ? p.defaultValue() : p.parse(estimator, text));
     }
-    return new EstimatorParameters(estimator, values);
+    return new EstimatorParameters(estimator, byName, values);
   }
 
   /**
-   * @param key a declared parameter
+   * @param estimator the estimator's name
+   * @param parameters the parameters it declares
+   * @return the defaults
+   */
+  public static EstimatorParameters defaults(String estimator, List<Parameter<?>> parameters) {
+    return resolve(estimator, parameters, Map.of());
+  }
+
+  /**
+   * @param estimator the name of an estimator that takes no parameters
+   * @return the empty set of values
+   */
+  public static EstimatorParameters none(String estimator) {
+    return defaults(estimator, List.of());
+  }
+
+  /**
+   * @param parameter a declared parameter
+   * @param value its new value
+   * @param <T> its type
+   * @return a copy with that value
+   * @throws InvalidParameterException if the value is out of the parameter's range
+   * @throws IllegalArgumentException if the estimator does not declare the parameter
+   */
+  public <T> EstimatorParameters with(Parameter<T> parameter, T value) {
+    requireDeclared(parameter);
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    copy.put(parameter.name(), parameter.validate(estimator, value));
+    return new EstimatorParameters(estimator, new LinkedHashMap<>(declared), copy);
+  }
+
+  /**
+   * @param parameter a declared parameter
+   * @param <T> its type
    * @return its value
+   * @throws IllegalArgumentException if the estimator does not declare it
    */
-  public String get(String key) {
-    String value = values.get(key);
-    if (value == null) {
+  public <T> T get(Parameter<T> parameter) {
+    requireDeclared(parameter);
+    return parameter.type().cast(values.get(parameter.name()));
+  }
+
+  private void requireDeclared(Parameter<?> parameter) {
+    if (declared.get(parameter.name()) != parameter) {
       throw new IllegalArgumentException("estimator '" + estimator + "' declares no parameter '"
-          + key + "'");
-    }
-    return value;
-  }
-
-  /**
-   * @param key a declared parameter
-   * @return its value as a double
-   * @throws InvalidParameterException if it does not parse as a finite number
-   */
-  public double getDouble(String key) {
-    String value = get(key);
-    try {
-      double d = Double.parseDouble(value.trim());
-      if (Double.isFinite(d)) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidParameterException("estimator '" + estimator + "': parameter '" + key
-        + "' must be a finite number, not '" + value + "'");
-  }
-
-  /**
-   * @param key a declared parameter
-   * @return its value as an int
-   * @throws InvalidParameterException if it does not parse as an integer
-   */
-  public int getInt(String key) {
-    String value = get(key);
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidParameterException("estimator '" + estimator + "': parameter '" + key
-          + "' must be an integer, not '" + value + "'");
+          + parameter.name() + "'");
     }
   }
 
-  /** @return every value, defaults included, in declaration order */
-  public Map<String, String> asMap() {
+  /** @return the estimator these values belong to */
+  public String estimator() {
+    return estimator;
+  }
+
+  /** @return the declared parameters, in declaration order */
+  public List<Parameter<?>> parameters() {
+    return List.copyOf(declared.values());
+  }
+
+  /** @return every value as users write it ({@link Parameter#format}), in declaration order */
+  public Map<String, String> asText() {
+    Map<String, String> text = new LinkedHashMap<>();
+    declared.values().forEach(p -> text.put(p.name(), formatted(p)));
+    return Collections.unmodifiableMap(text);
+  }
+
+  /** @return every value, typed, in declaration order */
+  public Map<String, Object> asMap() {
     return values;
+  }
+
+  private <T> String formatted(Parameter<T> p) {
+    return p.format(p.type().cast(values.get(p.name())));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EstimatorParameters other && estimator.equals(other.estimator)
+        && values.equals(other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return estimator.hashCode() * 31 + values.hashCode();
   }
 
   @Override
   public String toString() {
-    return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+    return asText().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", ", estimator + "{", "}"));
   }
 }

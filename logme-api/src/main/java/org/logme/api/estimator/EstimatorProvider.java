@@ -17,13 +17,13 @@ public interface EstimatorProvider {
   /** @return one line: what the estimator measures and its source (paper) */
   String description();
 
-  /** @return the hyper-parameters it accepts, with defaults; empty if none */
-  default List<ParameterSpec> parameters() {
+  /** @return the hyper-parameters it accepts, with defaults and ranges; empty if none */
+  default List<Parameter<?>> parameters() {
     return List.of();
   }
 
   /**
-   * @param parameters values for {@link #parameters()}, resolved with
+   * @param parameters values of {@link #parameters()}, resolved with
    *     {@link EstimatorParameters#resolve}
    * @return a configured estimator
    */
@@ -35,6 +35,6 @@ public interface EstimatorProvider {
    * @return a configured estimator
    */
   default TransferabilityEstimator create() {
-    return create(EstimatorParameters.resolve(name(), parameters(), java.util.Map.of()));
+    return create(EstimatorParameters.defaults(name(), parameters()));
   }
 }

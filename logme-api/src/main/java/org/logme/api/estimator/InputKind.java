@@ -1,30 +1,53 @@
 package org.logme.api.estimator;
 
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 /**
- * The kinds of data an estimator may consume.
+ * The kinds of data an estimator may consume. The SPI names inputs, not how a user supplies
+ * them: the command line words them as options ({@code --labels}), a model zoo as file names
+ * ({@code labels.npy}); both render requirements with {@link #describe}.
  *
  * @since 0.1
  */
 public enum InputKind {
   /** Features extracted by the pre-trained model, N×D. */
-  FEATURES("--features"),
+  FEATURES("features"),
   /** Target class labels, N. */
-  LABELS("--labels"),
+  LABELS("labels"),
   /** Real-valued or multi-label targets, N×K. */
-  TARGETS("--targets"),
+  TARGETS("targets"),
   /** The source model's softmax probabilities over its own classes, N×Cs. */
-  SOURCE_PROBABILITIES("--source-probs"),
+  SOURCE_PROBABILITIES("source probabilities"),
   /** The source model's hard predictions (source-class ids), N. */
-  SOURCE_LABELS("--source-labels");
+  SOURCE_LABELS("source labels");
 
-  private final String option;
+  private final String label;
 
-  InputKind(String option) {
-    this.option = option;
+  InputKind(String label) {
+    this.label = label;
   }
 
-  /** @return the command-line option that supplies this input */
-  public String option() {
-    return option;
+  /** @return the input's name in plain words, e.g. {@code source probabilities} */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Renders the combinations an estimator accepts, each in a stable order, e.g. {@code --features
+   * + --labels or --features + --targets}.
+   *
+   * @param combinations the accepted combinations ({@link
+   *     TransferabilityEstimator#acceptedInputs()})
+   * @param wording the caller's name for each kind: an option, a file name, {@link #label()}
+   * @return the combinations joined with {@code " or "}, kinds joined with {@code " + "}
+   */
+  public static String describe(List<Set<InputKind>> combinations,
+      Function<InputKind, String> wording) {
+    return combinations.stream()
+        .map(c -> c.stream().sorted().map(wording).collect(Collectors.joining(" + ")))
+        .collect(Collectors.joining(" or "));
   }
 }

@@ -1,10 +1,9 @@
 package org.logme.api.estimator;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.logme.api.linalg.LinearAlgebraBackend;
 
 /**
@@ -47,26 +46,67 @@ public interface TransferabilityEstimator {
   }
 
   /**
-   * Says what is missing for this estimator to run on an input.
+   * @return the hyper-parameters this instance was configured with (recorded in every
+   *     {@link EstimateResult}); none by default
+   */
+  default EstimatorParameters parameters() {
+    return EstimatorParameters.none(name());
+  }
+
+  /**
+   * What is missing for the estimator to run when the given kinds of input are available.
+   *
+   * @param available the kinds at hand
+   * @return empty if at least one accepted combination is covered; otherwise the kinds missing
+   *     from the accepted combination that lacks the fewest (the first such in order of
+   *     preference). Render the full requirement with {@link InputKind#describe}.
+   */
+  default Set<InputKind> missingInputs(Set<InputKind> available) {
+    Set<InputKind> nearest = null;
+    for (Set<InputKind> combination : acceptedInputs()) {
+      Set<InputKind> missing = EnumSet.noneOf(InputKind.class);
+      missing.addAll(combination);
+      missing.removeAll(available);
+      if (missing.isEmpty()) {
+        return Set.of();
+      }
+      if (nearest == null || missing.size() < nearest.size()) {
+        nearest = missing;
+      }
+    }
+    return nearest == null ? Set.of() : Collections.unmodifiableSet(nearest);
+  }
+
+  /**
+   * What is missing for the estimator to run on an input; sufficient statistics count as
+   * features for an estimator that {@link #acceptsFeatureStatistics() accepts them}.
    *
    * @param input the available data
-   * @return empty if the estimator can run, else a message naming the missing options
+   * @return empty if the estimator can run, else the missing kinds (see
+   *     {@link #missingInputs(Set)})
    */
-  default Optional<String> missingInputs(EstimationInput input) {
+  default Set<InputKind> missingInputs(EstimationInput input) {
     Set<InputKind> present = EnumSet.noneOf(InputKind.class);
     present.addAll(input.present());
     if (acceptsFeatureStatistics() && input.featureStatistics().isPresent()) {
       present.add(InputKind.FEATURES);
     }
-    for (Set<InputKind> combination : acceptedInputs()) {
-      if (present.containsAll(combination)) {
-        return Optional.empty();
-      }
+    return missingInputs(present);
+  }
+
+  /**
+   * Fails unless the estimator can run on an input; estimators call it first in
+   * {@link #estimate}.
+   *
+   * @param input the available data
+   * @throws org.logme.api.InvalidInputException naming, in plain words, what the estimator
+   *     needs
+   */
+  default void requireInputs(EstimationInput input) {
+    if (!missingInputs(input).isEmpty()) {
+      throw new org.logme.api.InvalidInputException("estimator '" + name() + "' needs "
+          + InputKind.describe(acceptedInputs(), InputKind::label));
     }
-    String needs = acceptedInputs().stream()
-        .map(c -> c.stream().sorted().map(InputKind::option).collect(Collectors.joining(" + ")))
-        .collect(Collectors.joining(" or "));
-    return Optional.of("estimator '" + name() + "' needs " + needs);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.logme.api.InvalidInputException;
@@ -38,7 +39,7 @@ class EstimationInputTest {
   }
 
   @Test
-  void missingInputsNameTheOptions() {
+  void missingInputsNameTheKinds() {
     TransferabilityEstimator estimator = new TransferabilityEstimator() {
       @Override
       public String name() {
@@ -56,29 +57,83 @@ class EstimationInputTest {
       }
     };
     EstimationInput onlyFeatures = EstimationInput.builder().features(THREE_ROWS).build();
-    assertThat(estimator.missingInputs(onlyFeatures)).isPresent().get().asString()
-        .startsWith("estimator 'demo' needs ").contains("--features").contains("--labels");
+    assertThat(estimator.missingInputs(onlyFeatures)).containsExactly(InputKind.LABELS);
+    assertThatThrownBy(() -> estimator.requireInputs(onlyFeatures))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("estimator 'demo' needs features + labels");
     EstimationInput both = EstimationInput.builder().features(THREE_ROWS)
         .labels(Labels.of(new double[] {0, 1, 1}, "y")).build();
     assertThat(estimator.missingInputs(both)).isEmpty();
   }
 
+  /** The solvers of the example below. */
+  private enum Solver {
+    FIXED_POINT, MACKAY;
+
+    String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
   @Test
-  void parametersAreCheckedAgainstTheirSpecs() {
-    List<ParameterSpec> specs = List.of(
-        ParameterSpec.choice("algorithm", "fixed-point", "solver", "fixed-point", "mackay"),
-        ParameterSpec.of("eps", "1e-5", "epsilon"));
-    EstimatorParameters defaults = EstimatorParameters.resolve("logme", specs, Map.of());
-    assertThat(defaults.get("algorithm")).isEqualTo("fixed-point");
-    assertThat(defaults.getDouble("eps")).isEqualTo(1e-5);
-    assertThatThrownBy(() -> EstimatorParameters.resolve("logme", specs, Map.of("alpha", "1")))
+  void parametersAreCheckedAgainstTheirDeclarations() {
+    Parameter<Solver> algorithm = Parameter.choice("algorithm", Solver.class,
+        Solver.FIXED_POINT, Solver::id, "solver");
+    Parameter<Double> eps = Parameter.positive("eps", 1e-5, "epsilon");
+    List<Parameter<?>> declared = List.of(algorithm, eps);
+    EstimatorParameters defaults = EstimatorParameters.defaults("logme", declared);
+    assertThat(defaults.get(algorithm)).isEqualTo(Solver.FIXED_POINT);
+    assertThat(defaults.get(eps)).isEqualTo(1e-5);
+    assertThat(defaults.asText()).containsExactly(Map.entry("algorithm", "fixed-point"),
+        Map.entry("eps", "1e-5"));
+    assertThat(EstimatorParameters.resolve("logme", declared, Map.of("algorithm", "mackay",
+        "eps", "0.25")).asText()).containsExactly(Map.entry("algorithm", "mackay"),
+        Map.entry("eps", "0.25"));
+    assertThatThrownBy(() -> EstimatorParameters.resolve("logme", declared, Map.of("alpha", "1")))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessage("estimator 'logme' has no parameter 'alpha'; it takes: algorithm, eps");
-    assertThatThrownBy(() -> EstimatorParameters.resolve("logme", specs,
+    assertThatThrownBy(() -> EstimatorParameters.resolve("logme", declared,
         Map.of("algorithm", "newton")))
-        .hasMessageContaining("must be one of fixed-point, mackay, not 'newton'");
-    EstimatorParameters bad = EstimatorParameters.resolve("logme", specs, Map.of("eps", "x"));
-    assertThatThrownBy(() -> bad.getDouble("eps")).hasMessageContaining("finite number");
+        .hasMessage("estimator 'logme': parameter 'algorithm' must be one of fixed-point, mackay,"
+            + " not 'newton'");
+    for (String bad : List.of("x", "0", "-1", "NaN", "Infinity")) {
+      assertThatThrownBy(() -> EstimatorParameters.resolve("logme", declared, Map.of("eps", bad)))
+          .isInstanceOf(InvalidParameterException.class)
+          .hasMessage("estimator 'logme': parameter 'eps' must be a positive number, not '" + bad
+              + "'");
+    }
+    assertThatThrownBy(() -> defaults.with(eps, -2.0))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("not '-2.0'");
+    assertThat(defaults.with(eps, 0.5).get(eps)).isEqualTo(0.5);
+    assertThatThrownBy(() -> defaults.get(Parameter.positive("eps", 1, "another")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void everyKindOfParameterParsesChecksAndFormats() {
+    Parameter<Long> seed = Parameter.seed("seed", 0, "s");
+    assertThat(seed.parse("e", "4294967295")).isEqualTo(4294967295L);
+    assertThatThrownBy(() -> seed.parse("e", "4294967296")).hasMessageContaining("numpy's range");
+    assertThatThrownBy(() -> seed.parse("e", "-1")).hasMessageContaining("numpy's range");
+    Parameter<Integer> count = Parameter.positiveInt("k", 5, "k");
+    assertThat(count.parse("e", " 7 ")).isEqualTo(7);
+    assertThatThrownBy(() -> count.parse("e", "0")).hasMessageContaining("a positive integer");
+    assertThatThrownBy(() -> count.parse("e", "1.5")).hasMessageContaining("a positive integer");
+    Parameter<Double> share = Parameter.openUnit("share", 0.8, "s");
+    assertThat(share.format(share.parse("e", "0.80"))).isEqualTo("0.8");
+    assertThatThrownBy(() -> share.parse("e", "1")).hasMessageContaining("strictly between");
+    Parameter<Double> eps = Parameter.nonNegative("epsilon", 0, "e");
+    assertThat(eps.parse("e", "0")).isZero();
+    assertThat(eps.format(1e-5)).isEqualTo("1e-5");
+    assertThat(eps.format(1.5e-4)).isEqualTo("1.5e-4");
+    assertThat(eps.format(100.0)).isEqualTo("100");
+    Parameter<OptionalInt> dims = Parameter.dimensionsOrNone("n_dims", OptionalInt.of(32), "d");
+    assertThat(dims.parse("e", "None")).isEmpty();
+    assertThat(dims.parse("e", "64")).hasValue(64);
+    assertThat(dims.format(OptionalInt.empty())).isEqualTo("none");
+    assertThatThrownBy(() -> dims.parse("e", "0")).hasMessageContaining("or 'none'");
+    assertThatThrownBy(() -> Parameter.positiveInt("bad", 0, "a default out of range"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -174,13 +174,24 @@ public abstract class EstimatorContractTest {
   }
 
   @Test
-  void missingInputsAreAClearErrorNamingTheOptions() {
+  void missingInputsAreAClearErrorNamingTheInputs() {
     EstimationInput empty = EstimationInput.builder().build();
-    assertThat(estimator().missingInputs(empty)).isPresent();
+    assertThat(estimator().missingInputs(empty)).isNotEmpty()
+        .containsAnyElementsOf(estimator().acceptedInputs().get(0));
     assertThatThrownBy(() -> estimator().estimate(empty, Backends.all().get(0)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("estimator '" + provider().name() + "' needs")
-        .hasMessageContaining("--");
+        .hasMessage("estimator '" + provider().name() + "' needs "
+            + InputKind.describe(estimator().acceptedInputs(), InputKind::label));
+  }
+
+  @Test
+  void resultsCarryTheParametersTheyWereComputedWith() {
+    LinearAlgebraBackend backend = Backends.all().get(0);
+    EstimateResult result = estimator().estimate(task(true, 9), backend);
+    assertThat(result.parameters())
+        .isEqualTo(EstimatorParameters.defaults(provider().name(), provider().parameters()));
+    assertThat(result.parameters().asText().keySet()).containsExactlyElementsOf(
+        provider().parameters().stream().map(Parameter::name).toList());
   }
 
   @Test

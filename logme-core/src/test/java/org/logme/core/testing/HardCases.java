@@ -44,7 +44,7 @@ public final class HardCases {
     LogMe logMe = new LogMe(LogMeAlgorithm.FIXED_POINT, new EjmlBackendProvider().create());
     for (long seed = 1; seed <= 100; seed++) {
       Matrix f = TestMatrices.gaussian(40, 5, seed);
-      LogMeEvidence evidence = logMe.fit(new Features(f, "F"), Labels.of(labels, "y"));
+      LogMeEvidence evidence = logMe.fit(new Features(f, "F"), Labels.of(labels, "y")).evidence();
       for (int iterations : evidence.iterations()) {
         if (iterations == LogMeAlgorithm.MAX_ITERATIONS && !evidence.warnings().isEmpty()) {
           return new Problem(f, labels, seed);

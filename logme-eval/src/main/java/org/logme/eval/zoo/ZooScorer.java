@@ -2,11 +2,9 @@ package org.logme.eval.zoo;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,16 +13,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.stream.Collectors;
 import org.logme.api.InvalidInputException;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.LogmeException;
-import org.logme.api.NumericalException;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.eval.EstimatorSelection;
 import org.logme.io.FeatureReading;
 
 /**
@@ -44,7 +41,7 @@ import org.logme.io.FeatureReading;
  * @since 0.1
  */
 public final class ZooScorer {
-  private final List<TransferabilityEstimator> estimators;
+  private final EstimatorSelection selection;
   private final LinearAlgebraBackend backend;
   private final int threads;
   private final ZooProgress progress;
@@ -60,16 +57,7 @@ public final class ZooScorer {
 
   private ZooScorer(List<TransferabilityEstimator> estimators, LinearAlgebraBackend backend,
       int threads, ZooProgress progress) {
-    if (estimators.isEmpty()) {
-      throw new InvalidParameterException("no estimator given; name at least one");
-    }
-    Set<String> names = new HashSet<>();
-    for (TransferabilityEstimator e : estimators) {
-      if (!names.add(e.name())) {
-        throw new InvalidParameterException("estimator '" + e.name() + "' is given twice");
-      }
-    }
-    this.estimators = List.copyOf(estimators);
+    this.selection = new EstimatorSelection(estimators);
     this.backend = backend;
     this.threads = threads;
     this.progress = progress;
@@ -85,7 +73,7 @@ public final class ZooScorer {
       throw new InvalidParameterException("the number of threads must be at least 1, not "
           + count);
     }
-    return new ZooScorer(estimators, backend, count, progress);
+    return new ZooScorer(selection.estimators(), backend, count, progress);
   }
 
   /**
@@ -93,7 +81,7 @@ public final class ZooScorer {
    * @return a scorer reporting to it
    */
   public ZooScorer progress(ZooProgress listener) {
-    return new ZooScorer(estimators, backend, threads, listener);
+    return new ZooScorer(selection.estimators(), backend, threads, listener);
   }
 
   /**
@@ -104,8 +92,6 @@ public final class ZooScorer {
    */
   public ZooResult score(ModelZoo zoo) {
     List<String> models = zoo.models();
-    Set<InputKind> needed = EnumSet.noneOf(InputKind.class);
-    estimators.forEach(e -> e.acceptedInputs().forEach(needed::addAll));
     // one slot per model, written by its worker; Future.get() publishes the writes
     AtomicReferenceArray<Map<String, EstimateResult>> results =
         new AtomicReferenceArray<>(models.size());
@@ -122,7 +108,7 @@ public final class ZooScorer {
         futures.add(pool.submit(() -> {
           String model = models.get(index);
           List<String> modelWarnings = new ArrayList<>();
-          results.set(index, scoreModel(zoo, model, needed, modelWarnings));
+          results.set(index, scoreModel(zoo, model, modelWarnings));
           warnings.set(index, modelWarnings);
           synchronized (progressLock) {
             progress.modelDone(model, done.incrementAndGet(), models.size());
@@ -142,58 +128,28 @@ public final class ZooScorer {
       byModel.put(models.get(i), results.get(i));
       allWarnings.addAll(warnings.get(i));
     }
-    return new ZooResult(zoo, estimators, byModel, allWarnings);
+    return new ZooResult(zoo, selection.estimators(), byModel, allWarnings);
   }
 
   private Map<String, EstimateResult> scoreModel(ModelZoo zoo, String model,
-      Set<InputKind> needed, List<String> warnings) {
-    Set<InputKind> available = zoo.available(model);
-    EstimationInput input = zoo.input(model, needed, estimators, FeatureReading.Mode.AUTO,
-        backend);
-    Map<String, EstimateResult> scores = new LinkedHashMap<>();
-    for (TransferabilityEstimator estimator : estimators) {
-      Optional<String> missing = missingFiles(estimator, available, zoo, model);
-      if (missing.isPresent()) {
-        skipOrFail(model, estimator, missing.get(), null, warnings);
-        continue;
-      }
-      try {
-        EstimateResult result = estimator.estimate(input, backend);
-        scores.put(estimator.name(), result);
-        result.warnings().forEach(w -> warnings.add("model '" + model + "', estimator '"
-            + estimator.name() + "': " + w));
-      } catch (LogmeException e) {
-        skipOrFail(model, estimator, "failed: " + e.getMessage(), e, warnings);
-      }
+      List<String> warnings) {
+    EstimatorSelection.Wording wording = new EstimatorSelection.Wording("model '" + model + "': ",
+        ModelZoo.FILES::get, " (in " + zoo.dir() + " and " + zoo.modelDir(model) + ")",
+        InvalidInputException::new);
+    // decided before reading, so that a skipped estimator does not decide how features are read
+    List<TransferabilityEstimator> runnable = selection.runnable(zoo.available(model), wording,
+        warnings);
+    if (runnable.isEmpty()) {
+      return Map.of();
     }
+    Set<InputKind> needed = EnumSet.noneOf(InputKind.class);
+    runnable.forEach(e -> e.acceptedInputs().forEach(needed::addAll));
+    EstimationInput input = zoo.input(model, needed, runnable, FeatureReading.Mode.AUTO, backend);
+    Map<String, EstimateResult> scores = selection.score(runnable, input, backend, wording,
+        warnings);
+    scores.forEach((name, result) -> result.warnings().forEach(w -> warnings.add("model '"
+        + model + "', estimator '" + name + "': " + w)));
     return scores;
-  }
-
-  private void skipOrFail(String model, TransferabilityEstimator estimator, String why,
-      LogmeException cause, List<String> warnings) {
-    String message = "model '" + model + "': estimator '" + estimator.name() + "' " + why;
-    if (estimators.size() == 1) {
-      throw cause == null ? new InvalidInputException(message)
-          : cause instanceof NumericalException ? new NumericalException(message, cause)
-          : new InvalidInputException(message, cause);
-    }
-    warnings.add(message + "; skipped");
-  }
-
-  /** Names the zoo files an estimator lacks for a model, or empty if it can run. */
-  private static Optional<String> missingFiles(TransferabilityEstimator estimator,
-      Set<InputKind> available, ModelZoo zoo, String model) {
-    for (Set<InputKind> combination : estimator.acceptedInputs()) {
-      if (available.containsAll(combination)) {
-        return Optional.empty();
-      }
-    }
-    String needs = estimator.acceptedInputs().stream()
-        .map(c -> c.stream().sorted().map(ModelZoo.FILES::get)
-            .collect(Collectors.joining(" + ")))
-        .collect(Collectors.joining(" or "));
-    return Optional.of("needs " + needs + " (in " + zoo.dir() + " and " + zoo.modelDir(model)
-        + ")");
   }
 
   private static void await(Future<?> future) {

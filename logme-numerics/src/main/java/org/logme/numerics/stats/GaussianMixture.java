@@ -202,9 +202,9 @@ public final class GaussianMixture {
       try {
         cholesky[c] = backend.cholesky(covariance);
       } catch (NumericalException e) {
-        throw new NumericalException("fitting the Gaussian mixture failed: component " + c + " of "
-            + k + " has an ill-defined covariance (collapsed or singleton samples); use fewer"
-            + " components or a larger regularisation", e);
+        throw NumericalException.withHint("fitting the Gaussian mixture failed: component " + c
+            + " of " + k + " has an ill-defined covariance (collapsed or singleton samples)",
+            "use fewer components or a larger regularisation", e);
       }
     }
     return new Parameters(weights, means, cholesky);
