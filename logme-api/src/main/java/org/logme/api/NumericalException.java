@@ -17,8 +17,11 @@ import java.util.Optional;
 public final class NumericalException extends LogmeException {
   private static final long serialVersionUID = 1L;
 
+  /** What failed. */
   private final String problem;
+  /** The estimator it happened in, or null. */
   private final String estimator;
+  /** How to avoid it, or null. */
   private final String hint;
 
   private NumericalException(String problem, String estimator, String hint, Throwable cause) {

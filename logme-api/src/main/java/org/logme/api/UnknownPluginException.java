@@ -12,8 +12,11 @@ import java.util.List;
 public final class UnknownPluginException extends LogmeException {
   private static final long serialVersionUID = 1L;
 
+  /** What was looked up, for example {@code "estimator"}. */
   private final String kind;
+  /** The name that was asked for. */
   private final String requested;
+  /** The names that exist, sorted. */
   private final List<String> available;
 
   /**

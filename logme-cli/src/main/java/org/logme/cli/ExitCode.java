@@ -1,9 +1,6 @@
 package org.logme.cli;
 
-import org.logme.api.InvalidInputException;
-import org.logme.api.InvalidParameterException;
-import org.logme.api.NumericalException;
-import org.logme.api.UnknownPluginException;
+import org.logme.api.LogmeException;
 
 /**
  * The process exit codes, documented in the README and in {@code logme --help}.
@@ -39,16 +36,14 @@ public final class ExitCode {
    * @return the exit code it maps to
    */
   static int of(Throwable e) {
-    if (e instanceof UnknownPluginException || e instanceof InvalidParameterException
-        || e instanceof picocli.CommandLine.ParameterException) {
-      return USAGE;
+    if (e instanceof LogmeException failure) {
+      // exhaustive: a new kind of failure does not compile until it has a code
+      return switch (failure.failure()) {
+        case USAGE -> USAGE;
+        case BAD_INPUT -> BAD_INPUT;
+        case NUMERICAL -> NUMERICAL;
+      };
     }
-    if (e instanceof InvalidInputException) {
-      return BAD_INPUT;
-    }
-    if (e instanceof NumericalException) {
-      return NUMERICAL;
-    }
-    return INTERNAL;
+    return e instanceof picocli.CommandLine.ParameterException ? USAGE : INTERNAL;
   }
 }

@@ -1,14 +1,16 @@
 package org.logme.io;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.logme.api.InvalidInputException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.numerics.linalg.Matrices;
 import org.logme.api.linalg.Matrix;
+import org.logme.numerics.linalg.Matrices;
+import org.logme.numerics.stats.CompensatedSum;
 
 /**
  * Computes {@link FeatureStatistics} (N, FᵀF, Fᵀ1, FᵀY) in one pass over a feature file, a
@@ -155,7 +157,11 @@ public final class StreamingStatistics {
       }
       requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
       Matrix gram = Matrix.zeros(d, d);
-      double[] columnSums = new double[d];
+      // each block's column totals are plain sums of a few thousand rows; the totals of all
+      // blocks are added with compensation, so the error does not grow with the number of blocks
+      CompensatedSum[] columnSums = new CompensatedSum[d];
+      Arrays.fill(columnSums, CompensatedSum.ZERO);
+      double[] blockSums = new double[d];
       int blockRows = blockRows(d);
       double[] buffer = new double[Math.min(blockRows, n) * d];
       long nonFinite = 0;
@@ -182,10 +188,14 @@ public final class StreamingStatistics {
         Matrix block = Matrix.wrap(rows, d, data);
         backend.addGram(gram, block);
         crossProducts.add(block, first);
+        Arrays.fill(blockSums, 0);
         for (int i = 0; i < rows; i++) {
           for (int j = 0; j < d; j++) {
-            columnSums[j] += data[i * d + j];
+            blockSums[j] += data[i * d + j];
           }
+        }
+        for (int j = 0; j < d; j++) {
+          columnSums[j] = columnSums[j].plus(blockSums[j]);
         }
       }
       stream.finish();
@@ -193,7 +203,11 @@ public final class StreamingStatistics {
       if (nonFinite > 0) {
         throw Features.nonFinite(spec, nonFinite, badValue, badRow, badColumn);
       }
-      return new FeatureStatistics(n, gram, columnSums, crossProducts.result(d), spec);
+      double[] sums = new double[d];
+      for (int j = 0; j < d; j++) {
+        sums[j] = columnSums[j].value();
+      }
+      return new FeatureStatistics(n, gram, sums, crossProducts.result(d), spec);
     } catch (IOException e) {
       throw NpyStream.readFailure(spec, e);
     }

@@ -7,6 +7,11 @@
  * <p>Sizes are checked against the file before anything is allocated, so a corrupt or hostile
  * header cannot make the reader allocate more than the data it really holds.
  *
+ * <p>Features too large for memory are streamed in row blocks into sufficient statistics
+ * ({@link org.logme.io.StreamingStatistics}); {@link org.logme.io.FeatureReading} decides
+ * between streaming and loading from what the estimators accept. Outputs are written
+ * all-or-nothing ({@link org.logme.io.AtomicFiles}).
+ *
  * @since 0.1
  */
 package org.logme.io;

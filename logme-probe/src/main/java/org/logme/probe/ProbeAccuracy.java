@@ -19,7 +19,13 @@ import java.util.TreeMap;
  */
 public record ProbeAccuracy(SortedMap<Double, Double> byC, double nested, List<Double> chosen) {
 
-  /** Copies the arguments. */
+  /**
+   * Copies the arguments, so that the record is immutable.
+   *
+   * @param byC the accuracy at each C, by C
+   * @param nested the accuracy with C chosen by inner cross-validation
+   * @param chosen the C chosen for each outer fold
+   */
   public ProbeAccuracy {
     byC = Collections.unmodifiableSortedMap(new TreeMap<>(byC));
     chosen = List.copyOf(chosen);

@@ -27,7 +27,17 @@ import java.util.Locale;
 public record ProbeSettings(int folds, long seed, List<Double> grid, double reported,
     double tolerance, double bias) {
 
-  /** @throws IllegalArgumentException if a value is out of range */
+  /**
+   * Rejects (IllegalArgumentException) a value out of the ranges above.
+   *
+   * @param folds k of the outer k-fold cross-validation (≥ 2)
+   * @param seed the seed of the stratified folds
+   * @param grid the values of C the probe is evaluated at, increasing
+   * @param reported the C whose accuracy is the ground truth ({@code accuracy.csv}); one of the grid
+   * @param tolerance LIBLINEAR's stopping tolerance (scikit-learn's {@code tol})
+   * @param bias the value of the constant feature that carries the intercept
+   *     (scikit-learn's {@code intercept_scaling})
+   */
   public ProbeSettings {
     grid = List.copyOf(grid);
     if (folds < 3) {
@@ -73,7 +83,10 @@ public record ProbeSettings(int folds, long seed, List<Double> grid, double repo
         tolerance == 1e-4 ? "" : ", tol=" + c(tolerance));
   }
 
-  /** @return a value as users write it: 0.1, 1, 10, 0.0001 */
+  /**
+   * @param value a value of C or of the tolerance
+   * @return the value as users write it: 0.1, 1, 10, 0.0001
+   */
   public static String c(double value) {
     return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros()
         .toPlainString();

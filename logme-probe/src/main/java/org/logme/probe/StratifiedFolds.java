@@ -58,6 +58,7 @@ public final class StratifiedFolds {
   /**
    * @param labels a class id per sample
    * @param folds k
+   * @param classNames the name of every class id, for the messages
    * @return a warning for every class with fewer samples than folds (some folds test none of
    *     it), as scikit-learn's StratifiedKFold warns; empty if there is none
    */

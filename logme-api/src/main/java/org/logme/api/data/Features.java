@@ -29,6 +29,49 @@ public final class Features {
   }
 
   /**
+   * @param rows N rows of D values each, as a Java program holds them (copied)
+   * @param origin where they came from, used in messages
+   * @return the features
+   * @throws InvalidInputException if there are no rows, the rows differ in length, or a value
+   *     is NaN or infinite
+   */
+  public static Features of(double[][] rows, String origin) {
+    int d = rows.length == 0 ? 0 : rows[0].length;
+    double[] values = new double[Math.multiplyExact(rows.length, d)];
+    for (int i = 0; i < rows.length; i++) {
+      checkRowLength(rows[i].length, d, i, origin);
+      System.arraycopy(rows[i], 0, values, i * d, d);
+    }
+    return new Features(Matrix.wrap(rows.length, d, values), origin);
+  }
+
+  /**
+   * @param rows N rows of D values each, widened to double (as the reference casts float32)
+   * @param origin where they came from, used in messages
+   * @return the features
+   * @throws InvalidInputException if there are no rows, the rows differ in length, or a value
+   *     is NaN or infinite
+   */
+  public static Features of(float[][] rows, String origin) {
+    int d = rows.length == 0 ? 0 : rows[0].length;
+    double[] values = new double[Math.multiplyExact(rows.length, d)];
+    for (int i = 0; i < rows.length; i++) {
+      checkRowLength(rows[i].length, d, i, origin);
+      for (int j = 0; j < d; j++) {
+        values[i * d + j] = rows[i][j];
+      }
+    }
+    return new Features(Matrix.wrap(rows.length, d, values), origin);
+  }
+
+  private static void checkRowLength(int length, int d, int row, String origin) {
+    if (length != d) {
+      throw new InvalidInputException(origin + ": row " + row + " has " + length
+          + " values but row 0 has " + d + "; every row needs the same number of features");
+    }
+  }
+
+  /**
    * The error for non-finite features, worded the same whether they were found in memory or
    * while streaming.
    *

@@ -35,6 +35,22 @@ public final class Labels {
   }
 
   /**
+   * Validates integer class ids and remaps them to 0..C−1.
+   *
+   * @param ids one class id per sample
+   * @param origin where they came from, used in messages
+   * @return the labels
+   * @throws InvalidInputException if an id is negative or fewer than two classes occur
+   */
+  public static Labels of(int[] ids, String origin) {
+    double[] raw = new double[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      raw[i] = ids[i];
+    }
+    return of(raw, origin);
+  }
+
+  /**
    * Validates raw label values and remaps them to 0..C−1.
    *
    * @param raw one label per sample, as read from a file

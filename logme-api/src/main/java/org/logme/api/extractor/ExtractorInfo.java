@@ -27,8 +27,19 @@ public record ExtractorInfo(String name, Modality modality, int dimension,
     OptionalLong parameters, String source, String version, SortedMap<String, String> properties) {
 
   /**
-   * @throws IllegalArgumentException if the dimension is not positive or the parameter count is
-   *     negative
+   * Rejects (IllegalArgumentException) a dimension below 1 and a negative parameter count.
+   *
+   * @param name the name it was opened by (for example {@code "e5-small-v2"} or
+   *     {@code "onnx:/models/mine"})
+   * @param modality what it reads
+   * @param dimension the length D of every feature row (≥ 1)
+   * @param parameters the number of trainable parameters, if known
+   * @param source where the weights come from (model card, artifact), for reports
+   * @param version identifies the exact weights and settings: two extractors with equal names and
+   *     versions produce the same features for the same items, so a cache may key on it (for
+   *     example a Maven artifact version, or a content hash of a user's model files)
+   * @param properties how it turns an item into a row, for documentation and reports (for a text
+   *     encoder: pooling, normalisation, maximum sequence length, prefix), sorted by key
    */
   public ExtractorInfo {
     Objects.requireNonNull(name, "name");

@@ -14,7 +14,13 @@ import java.util.List;
  * @since 0.1
  */
 public record SpectralProjection(double[] values, Matrix projections, List<String> warnings) {
-  /** Copies the warning list. */
+  /**
+   * Copies the warning list, so that the record is immutable.
+   *
+   * @param values the eigenvalues, descending
+   * @param projections VᵀB, n×m: row i is the projection of every column of B on eigenvector i
+   * @param warnings what the backend had to do to obtain the result; empty normally
+   */
   public SpectralProjection {
     warnings = List.copyOf(warnings);
   }

@@ -13,7 +13,15 @@ import java.util.List;
  * @since 0.1
  */
 public record SymmetricEigen(double[] values, Matrix vectors, List<String> warnings) {
-  /** Copies the warning list. */
+  /**
+   * Copies the warning list, so that the record is immutable.
+   *
+   * @param values the eigenvalues, sorted in descending order
+   * @param vectors the eigenvectors as the columns of an orthonormal n×n matrix, column i
+   *     belonging to {@code values[i]}
+   * @param warnings what the backend had to do to obtain the result (for example a fallback
+   *     after a failed decomposition); empty normally
+   */
   public SymmetricEigen {
     warnings = List.copyOf(warnings);
   }

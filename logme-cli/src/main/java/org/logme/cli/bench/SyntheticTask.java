@@ -56,12 +56,18 @@ public record SyntheticTask(int n, int d, int classes, long seed) {
     return n + "x" + d + "x" + classes + "-seed" + seed;
   }
 
-  /** @return the features file inside a directory */
+  /**
+   * @param dir the directory of generated tasks
+   * @return the features file inside it
+   */
   public Path features(Path dir) {
     return dir.resolve(name()).resolve("features.npy");
   }
 
-  /** @return the labels file inside a directory */
+  /**
+   * @param dir the directory of generated tasks
+   * @return the labels file inside it
+   */
   public Path labels(Path dir) {
     return dir.resolve(name()).resolve("labels.npy");
   }

@@ -18,7 +18,10 @@ import org.logme.probe.ProbeAccuracy;
 public record ExtractedModel(String directory, ExtractorInfo info, boolean cached,
     double loadSeconds, double extractSeconds, Optional<ProbeAccuracy> probe) {
 
-  /** @return texts embedded per second, or NaN when the features were cached */
+  /**
+   * @param texts how many texts were embedded
+   * @return texts embedded per second, or NaN when the features were cached
+   */
   public double textsPerSecond(int texts) {
     return cached || extractSeconds <= 0 ? Double.NaN : texts / extractSeconds;
   }

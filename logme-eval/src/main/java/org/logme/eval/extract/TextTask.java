@@ -35,7 +35,14 @@ public record TextTask(String origin, List<String> texts, int[] labels, List<Str
   /** The largest CSV file read (256 MiB, about two million short texts). */
   public static final long MAX_BYTES = 256L << 20;
 
-  /** Copies the lists. */
+  /**
+   * Copies the lists, so that the record is immutable.
+   *
+   * @param origin the file, for messages
+   * @param texts the texts, in file order
+   * @param labels the class id of each text
+   * @param classes the original label of each class id
+   */
   public TextTask {
     texts = List.copyOf(texts);
     labels = labels.clone();

@@ -21,7 +21,7 @@ import org.logme.api.linalg.ThinSvd;
  * {@link LinearAlgebraBackend} on Apache Commons Math 3: block matrices for products,
  * {@code EigenDecomposition}, {@code SingularValueDecomposition} and {@code LUDecomposition}.
  * Gram matrices, the one hot spot of LogME, use logme's multi-threaded blocked kernel
- * ({@link GramKernel}) rather than a transpose-and-multiply that would copy the features twice.
+ * ({@link org.logme.numerics.linalg.GramKernel}) rather than a transpose-and-multiply that would copy the features twice.
  *
  * @since 0.1
  */

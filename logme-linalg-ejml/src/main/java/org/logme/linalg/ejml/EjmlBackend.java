@@ -23,7 +23,7 @@ import org.logme.api.linalg.ThinSvd;
 /**
  * {@link LinearAlgebraBackend} on EJML. Matrices are wrapped, not copied, where EJML only reads
  * them; decompositions, which overwrite their input in EJML, get a copy. Gram matrices use
- * logme's blocked kernel ({@link GramKernel}), which computes half the products of EJML's
+ * logme's blocked kernel ({@link org.logme.numerics.linalg.GramKernel}), which computes half the products of EJML's
  * {@code multInner} in register tiles and measured about twice as fast on 20000×1024.
  *
  * @since 0.1
