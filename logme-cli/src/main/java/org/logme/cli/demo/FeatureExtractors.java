@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.linalg.SymmetricEigen;
+import org.logme.numerics.stats.Pca;
 
 /**
  * The demo's "model zoo": fixed, deterministic feature extractors for 8×8 digit images, from
@@ -132,36 +132,7 @@ public final class FeatureExtractors {
   }
 
   private static Matrix principalComponents(Matrix x, LinearAlgebraBackend backend) {
-    int n = x.rows();
-    int d = x.cols();
-    Matrix centred = scaled(x, 1.0 / 16);
-    for (int j = 0; j < d; j++) {
-      double mean = 0;
-      for (int i = 0; i < n; i++) {
-        mean += centred.get(i, j);
-      }
-      mean /= n;
-      for (int i = 0; i < n; i++) {
-        centred.set(i, j, centred.get(i, j) - mean);
-      }
-    }
-    SymmetricEigen eig = backend.symmetricEigen(backend.gram(centred));
-    Matrix components = eig.vectors().columns(0, 8);
-    // fix each component's sign so that its largest-magnitude loading is positive
-    for (int k = 0; k < 8; k++) {
-      int largest = 0;
-      for (int j = 1; j < d; j++) {
-        if (Math.abs(components.get(j, k)) > Math.abs(components.get(largest, k))) {
-          largest = j;
-        }
-      }
-      if (components.get(largest, k) < 0) {
-        for (int j = 0; j < d; j++) {
-          components.set(j, k, -components.get(j, k));
-        }
-      }
-    }
-    return backend.multiply(centred, components);
+    return Pca.fit(scaled(x, 1.0 / 16), backend).scores(8, backend);
   }
 
   private static Matrix centre(Matrix x) {
