@@ -26,8 +26,10 @@ final class EstimatorOptions {
           + " several, an estimator lacking an input is skipped with a warning.")
   List<String> names;
 
-  @Option(names = "--algorithm", paramLabel = "fixed-point|mackay",
-      description = "LogME's solver: fixed-point (default; exact evidence) or mackay (ICML 2021)."
+  @Option(names = "--algorithm", paramLabel = "fixed-point|exact|mackay",
+      description = "LogME's solver: fixed-point (default: the reference's, as in published"
+          + " tables; depends on the feature scale through its epsilon and 11-iteration cap),"
+          + " exact (the maximum evidence itself, invariant to scale) or mackay (ICML 2021)."
           + " Same as --param logme.algorithm=...")
   String algorithm;
 

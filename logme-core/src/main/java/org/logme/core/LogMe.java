@@ -3,6 +3,7 @@ package org.logme.core;
 import java.util.ArrayList;
 import java.util.List;
 import org.logme.api.InvalidInputException;
+import org.logme.api.NumericalException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
@@ -20,14 +21,32 @@ import org.logme.api.linalg.Matrix;
  */
 public final class LogMe {
   private final LogMeAlgorithm algorithm;
+  private final double epsilon;
   private final LinearAlgebraBackend backend;
 
   /**
+   * With the reference's ε ({@value LogMeAlgorithm#EPSILON}).
+   *
    * @param algorithm the evidence-maximisation procedure
    * @param backend the linear algebra to use
    */
   public LogMe(LogMeAlgorithm algorithm, LinearAlgebraBackend backend) {
+    this(algorithm, LogMeAlgorithm.EPSILON, backend);
+  }
+
+  /**
+   * @param algorithm the evidence-maximisation procedure
+   * @param epsilon ε in the updates of the reference procedures (≥ 0; 0 removes its bias);
+   *     unused by {@link LogMeAlgorithm#EXACT}
+   * @param backend the linear algebra to use
+   * @throws IllegalArgumentException if ε is negative or not finite
+   */
+  public LogMe(LogMeAlgorithm algorithm, double epsilon, LinearAlgebraBackend backend) {
+    if (!(epsilon >= 0) || !Double.isFinite(epsilon)) {
+      throw new IllegalArgumentException("epsilon must be a finite number >= 0, not " + epsilon);
+    }
     this.algorithm = algorithm;
+    this.epsilon = epsilon;
     this.backend = backend;
   }
 
@@ -248,12 +267,27 @@ public final class LogMe {
       List<String> warnings) {
     TargetColumns y = columns.values();
     double[] norms = y.squaredNorms();
+    int n = source.sampleCount();
+    int d = source.dimension();
     EvidenceMaximizer.Fit[] fits = new EvidenceMaximizer.Fit[y.count()];
     for (int c = 0; c < fits.length; c++) {
-      fits[c] = EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], source.sampleCount(),
-          source.dimension(), algorithm);
+      fits[c] = EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], n, d, algorithm,
+          epsilon);
+    }
+    // the other side, so that a result can say how far the reference is from the maximum
+    LogMeAlgorithm other = algorithm == LogMeAlgorithm.EXACT ? LogMeAlgorithm.FIXED_POINT
+        : LogMeAlgorithm.EXACT;
+    double companion = 0;
+    try {
+      for (int c = 0; c < fits.length; c++) {
+        companion += EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], n, d, other,
+            LogMeAlgorithm.EPSILON).evidence();
+      }
+      companion /= fits.length; // as score() averages
+    } catch (NumericalException e) {
+      companion = Double.NaN; // the exact maximum is unbounded; the score says why if asked
     }
     return new LogMeEvidence(columns.task(), algorithm, columns.names(), columns.classIds(), fits,
-        source.sampleCount(), source.dimension(), lambda.length, source.outer(), warnings);
+        n, d, lambda.length, source.outer(), warnings, epsilon, other, companion);
   }
 }

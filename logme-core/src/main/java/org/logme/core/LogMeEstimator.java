@@ -27,15 +27,30 @@ public final class LogMeEstimator implements TransferabilityEstimator {
   /** The name users select it by. */
   public static final String NAME = "logme";
 
-  /** The evidence-maximisation procedure. */
+  /**
+   * The evidence-maximisation procedure. The default is the reference's fixed point, so that
+   * scores agree with thuml/LogME and with the published tables computed with it; {@code exact}
+   * gives the true maximum, which does not depend on the scale of the features.
+   */
   public static final Parameter<LogMeAlgorithm> ALGORITHM = Parameter.choice("algorithm",
       LogMeAlgorithm.class, LogMeAlgorithm.FIXED_POINT, LogMeAlgorithm::id,
-      "fixed-point: JMLR fixed point, exact evidence (default); mackay: the ICML 2021 procedure");
+      "fixed-point (default): the reference's JMLR fixed point, capped at 11 iterations, with"
+      + " epsilon in its updates; it matches thuml/LogME and published tables, but depends on the"
+      + " scale of the features. exact: the maximum evidence itself, to convergence, invariant"
+      + " to scale. mackay: the ICML 2021 procedure");
+  /** ε in the α and β updates of the reference procedures (thuml/LogME: 1e-5). */
+  public static final Parameter<Double> EPSILON = Parameter.nonNegative("epsilon",
+      LogMeAlgorithm.EPSILON, "epsilon added to the denominators of the alpha and beta updates"
+      + " of fixed-point and mackay (the reference's 1e-5; 0 removes its bias towards small"
+      + " features); exact uses none");
   /** Every parameter, in the order {@code logme list} shows them. */
-  public static final List<Parameter<?>> PARAMETERS = List.of(ALGORITHM);
+  public static final List<Parameter<?>> PARAMETERS = List.of(ALGORITHM, EPSILON);
+  /** How far the other procedure's score may be before a result reports it beside the score. */
+  static final double COMPANION_DIFFERENCE = 1e-6;
 
   private final EstimatorParameters parameters;
   private final LogMeAlgorithm algorithm;
+  private final double epsilon;
 
   /**
    * @param parameters values of {@link #PARAMETERS}
@@ -43,6 +58,7 @@ public final class LogMeEstimator implements TransferabilityEstimator {
   public LogMeEstimator(EstimatorParameters parameters) {
     this.parameters = parameters;
     this.algorithm = parameters.get(ALGORITHM);
+    this.epsilon = parameters.get(EPSILON);
   }
 
   /** @return LogME with the default parameters */
@@ -75,7 +91,7 @@ public final class LogMeEstimator implements TransferabilityEstimator {
   @Override
   public EstimateResult estimate(EstimationInput input, LinearAlgebraBackend backend) {
     requireInputs(input);
-    LogMeEvidence model = evidence(new LogMe(algorithm, backend), input);
+    LogMeEvidence model = evidence(new LogMe(algorithm, epsilon, backend), input);
     EstimateResult.Builder result = EstimateResult.builder(NAME, model.score())
         .parameters(parameters)
         .targets(model.targetNames(), model.evidences())
@@ -83,6 +99,7 @@ public final class LogMeEstimator implements TransferabilityEstimator {
         .warnings(model.warnings())
         .detail("task", model.task().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .detail("algorithm", algorithm.id())
+        .detail("epsilon", algorithm == LogMeAlgorithm.EXACT ? 0.0 : epsilon)
         .detail("rank", model.rank())
         .detail("decomposition", model.usedOuterGram()
             ? "eigendecomposition of F·Fᵀ (" + model.sampleCount() + "x" + model.sampleCount() + ")"
@@ -92,7 +109,21 @@ public final class LogMeEstimator implements TransferabilityEstimator {
     if (model.referenceScore() != model.score()) {
       result.detail("reference_score", model.referenceScore())
           .detail("reference_note", "thuml/LogME reports this value for N < D: it omits"
-              + " (D-N)/2*log(alpha) from each evidence (its issue #23); the score here is exact");
+              + " (D-N)/2*log(alpha) from each evidence (its issue #23); the score here includes"
+              + " it");
+    }
+    double companion = model.companionScore();
+    if (Double.isFinite(companion) && Math.abs(companion - model.score())
+        > COMPANION_DIFFERENCE * Math.max(1, Math.abs(model.score()))) {
+      if (algorithm == LogMeAlgorithm.EXACT) {
+        result.detail("fixed_point_score", companion).detail("fixed_point_note", "the score of"
+            + " the reference's fixed point (the default algorithm, epsilon 1e-5) on the same"
+            + " data");
+      } else {
+        result.detail("exact_maximum", companion).detail("exact_maximum_note", "the maximum"
+            + " evidence itself (algorithm exact): the score without the reference's epsilon and"
+            + " iteration cap, invariant to the scale of the features");
+      }
     }
     input.labels().filter(Labels::remapped).ifPresent(labels -> result
         .detail("class_ids", Arrays.stream(labels.classIds()).boxed().toList())

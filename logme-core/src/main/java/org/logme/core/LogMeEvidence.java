@@ -38,10 +38,13 @@ public final class LogMeEvidence {
   private final int rank;
   private final boolean outerGram;
   private final List<String> warnings;
+  private final LogMeAlgorithm companionAlgorithm;
+  private final double companionScore;
 
   LogMeEvidence(Task task, LogMeAlgorithm algorithm, List<String> targetNames, long[] classIds,
       EvidenceMaximizer.Fit[] fits, int n, int d, int rank, boolean outerGram,
-      List<String> decompositionWarnings) {
+      List<String> decompositionWarnings, double epsilon, LogMeAlgorithm companionAlgorithm,
+      double companionScore) {
     this.task = task;
     this.algorithm = algorithm;
     this.targetNames = List.copyOf(targetNames);
@@ -51,12 +54,18 @@ public final class LogMeEvidence {
     this.d = d;
     this.rank = rank;
     this.outerGram = outerGram;
+    this.companionAlgorithm = companionAlgorithm;
+    this.companionScore = companionScore;
     List<String> all = new ArrayList<>(decompositionWarnings);
     List<Integer> slow = new ArrayList<>();
     List<Integer> biased = new ArrayList<>();
+    List<Integer> noiseFree = new ArrayList<>();
     for (int c = 0; c < fits.length; c++) {
       if (!fits[c].converged()) {
         slow.add(c);
+      }
+      if (fits[c].noiseFree()) {
+        noiseFree.add(c);
       }
       if (fits[c].epsilonCost() > EPSILON_COST_WARNING) {
         biased.add(c);
@@ -68,16 +77,22 @@ public final class LogMeEvidence {
           + LogMeAlgorithm.MAX_ITERATIONS + " iterations for " + columns(slow) + " (worst: "
           + describe(worst) + ", relative change of α/β " + String.format(Locale.ROOT, "%.3g",
           fits[worst].lastChange()) + " > " + algorithm.tolerance() + "); the evidence is that"
-          + " of the last iterate, as in the reference implementation");
+          + " of the last iterate, as in the reference implementation (the exact maximum:"
+          + " algorithm exact)");
     }
     if (!biased.isEmpty()) {
       int worst = worst(biased, EvidenceMaximizer.Fit::epsilonCost);
-      all.add("ε = " + LogMeAlgorithm.EPSILON + " in the α update of the reference"
+      all.add("ε = " + epsilon + " in the α update of the reference"
           + " implementation lowers the evidence of " + columns(biased) + " by up to "
           + String.format(Locale.ROOT, "%.3g", fits[worst].epsilonCost()) + " per sample"
           + " (worst: " + describe(worst) + "); ε matters when ‖m‖² is small, usually because"
-          + " the features are large: rescale them to values near 1, e.g. F / F.std() (the"
-          + " exact evidence does not depend on their scale)");
+          + " the features are large: rescale them to values near 1, e.g. F / F.std(), or use"
+          + " the exact maximum (algorithm exact), which does not depend on their scale");
+    }
+    if (!noiseFree.isEmpty()) {
+      all.add("the features interpolate " + columns(noiseFree) + " exactly (rank " + rank + " = N):"
+          + " the evidence is maximised in the noise-free limit β → ∞, which the score is (α and"
+          + " β are those at the end of the search)");
     }
     if (rank == 0) {
       all.add("the features are all zero: every score is the evidence of the targets as pure"
@@ -106,6 +121,23 @@ public final class LogMeEvidence {
 
   private String describe(int column) {
     return (task == Task.CLASSIFICATION ? "class " : "output ") + targetNames.get(column);
+  }
+
+  /**
+   * The score of the other kind of procedure on the same spectrum: the exact maximum for the
+   * reference procedures, the reference fixed point (ε = {@value LogMeAlgorithm#EPSILON}) for
+   * {@link LogMeAlgorithm#EXACT}. Cheap (O(k) per evaluation), computed with every result so
+   * that an output can show both when they differ.
+   *
+   * @return that score; NaN if the exact maximum is unbounded
+   */
+  public double companionScore() {
+    return companionScore;
+  }
+
+  /** @return the procedure behind {@link #companionScore()} */
+  public LogMeAlgorithm companionAlgorithm() {
+    return companionAlgorithm;
   }
 
   /** @return the LogME score: the mean over target columns of the maximum evidence per sample */

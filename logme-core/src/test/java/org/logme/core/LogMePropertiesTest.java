@@ -138,7 +138,7 @@ class LogMePropertiesTest {
   }
 
   /** log N(y; 0, C) with C = β⁻¹I + α⁻¹FFᵀ, from an eigendecomposition of C. */
-  private static double closedFormEvidence(LinearAlgebraBackend backend, Matrix f, double[] y,
+  static double closedFormEvidence(LinearAlgebraBackend backend, Matrix f, double[] y,
       double alpha, double beta) {
     int n = f.rows();
     Matrix c = backend.outerGram(f);
