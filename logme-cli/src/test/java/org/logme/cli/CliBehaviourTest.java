@@ -87,7 +87,8 @@ class CliBehaviourTest {
         BLOBS + "/labels.npy");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("N=200, D=32, 4 classes; backend: ejml")
-        .containsPattern("logme\\s+-0\\.19228669\\s+\\(higher is better; algorithm=fixed-point\\)");
+        .containsPattern("logme\\s+-0\\.19228669\\s+\\(higher is better; algorithm=fixed-point,"
+            + " epsilon=1e-5\\)");
   }
 
   @Test

@@ -39,7 +39,8 @@ class EvaluationCommandsTest {
         "accuracy", "--group", "dataset", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = JSON.readTree(run.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("groups", "mean");
+    assertThat(json.fieldNames()).toIterable().containsExactly("schema", "truth", "ties",
+        "columns", "groups", "mean");
     assertThat(json.at("/groups/Aircraft/logme/weighted_tau").asDouble())
         .isCloseTo(0.5445, org.assertj.core.api.Assertions.within(1e-4));
     assertThat(json.at("/groups/Cars/logme/weighted_tau").asDouble())
@@ -48,7 +49,7 @@ class EvaluationCommandsTest {
         .isCloseTo(0.7846, org.assertj.core.api.Assertions.within(1e-4));
     assertThat(json.at("/groups/Aircraft/logme").fieldNames()).toIterable().containsExactly(
         "weighted_tau", "kendall_tau_b", "spearman", "pearson", "top1_relative_accuracy",
-        "regret");
+        "regret", "models");
     assertThat(json.at("/mean/logme/weighted_tau").isNumber()).isTrue();
   }
 

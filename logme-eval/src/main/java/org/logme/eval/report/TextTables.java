@@ -35,34 +35,55 @@ public final class TextTables {
    * @return one table: rows are columns of the results table, columns are groups and the mean
    */
   public static String correlations(CorrelationTable table, Metric metric) {
+    ResultsTable results = table.table();
+    boolean oneGroup = table.groups().size() == 1;
     List<String> header = new ArrayList<>(table.groups());
-    header.add("mean");
+    if (!oneGroup) {
+      header.add("mean");
+    }
     List<List<String>> rows = new ArrayList<>();
     Set<String> reasons = new LinkedHashSet<>();
+    boolean partial = false;
     for (ScoreColumn column : table.columns()) {
       List<String> row = new ArrayList<>();
-      row.add(column.name());
-      for (String group : table.groups()) {
-        Statistic s = table.get(group, column.name(), metric);
-        row.add(Formats.coefficient(s));
-        s.undefinedReason().ifPresent(r -> reasons.add(group + " / " + column.name() + ": " + r));
+      row.add(label(column));
+      for (Group group : results.groups()) {
+        Statistic s = table.get(group.name(), column.name(), metric);
+        int used = table.models(group.name(), column.name());
+        boolean fewer = s.defined() && used < group.modelsWithTruth().length;
+        partial |= fewer;
+        row.add(Formats.coefficient(s) + (fewer ? " (" + used + ")" : ""));
+        s.undefinedReason().ifPresent(r -> reasons.add(group.name() + " / " + column.name() + ": "
+            + r));
       }
-      Statistic mean = table.mean(column.name(), metric);
-      row.add(Formats.coefficient(mean));
-      mean.undefinedReason().ifPresent(r -> reasons.add("mean / " + column.name() + ": " + r));
+      if (!oneGroup) {
+        Statistic mean = table.mean(column.name(), metric);
+        int groups = table.meanGroups(column.name(), metric);
+        row.add(Formats.coefficient(mean) + (mean.defined() && groups < table.groups().size()
+            ? " (" + groups + "/" + table.groups().size() + ")" : ""));
+        mean.undefinedReason().ifPresent(r -> reasons.add("mean / " + column.name() + ": " + r));
+      }
       rows.add(row);
     }
     StringBuilder out = new StringBuilder();
     out.append(metric.label()).append(" [").append(metric.key()).append("]")
-        .append(metric.higherIsBetter() ? "" : ", lower is better").append('\n');
+        .append(metric.higherIsBetter() ? "" : ", lower is better").append("; ground truth: ")
+        .append(results.truthName().orElse("none")).append(results.truthHigherIsBetter() ? ""
+        : " (lower is better)").append('\n');
     out.append(grid(table.columns(), header, rows));
+    if (partial) {
+      out.append("(k): the value uses only the k models that have both a score and a ground"
+          + " truth\n");
+    }
     for (String reason : reasons) {
       out.append(Formats.UNDEFINED).append(": ").append(reason).append('\n');
     }
-    for (String note : table.notes()) {
-      out.append("note: ").append(note).append('\n');
-    }
     return out.toString();
+  }
+
+  /** A column's row label, with an arrow where lower is better. */
+  private static String label(ScoreColumn column) {
+    return column.higherIsBetter() ? column.name() : column.name() + " (lower is better)";
   }
 
   /**
