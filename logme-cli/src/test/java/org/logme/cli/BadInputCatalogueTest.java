@@ -140,6 +140,8 @@ class BadInputCatalogueTest {
     Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 100));
     zoo("zoo-rows", good.labels(), Map.of("a", f, "b", Matrix.wrap(299, 20,
         Arrays.copyOf(f.data(), 299 * 20))));
+    zoo("zoo-empty-model", good.labels(), Map.of("a", f, "b", f));
+    Files.createDirectories(dir.resolve("zoo-empty-model/models/x"));
     zoo("zoo-accuracy", good.labels(), Map.of("a", f, "b", f));
     csv("zoo-accuracy/accuracy.csv", "model,accuracy\na,70\nb,80\nc,75\n");
 
@@ -353,11 +355,23 @@ class BadInputCatalogueTest {
     c.add(new Case(zoos, "zoo-no-task", "no labels.npy or targets.npy",
         List.of("rank", "--zoo", "zoo-no-task/"), ExitCode.BAD_INPUT,
         "neither labels.npy (class labels) nor targets.npy", null));
-    c.add(new Case(zoos, "zoo-truncated-features", "one model's features.npy truncated",
-        List.of("rank", "--zoo", "zoo-truncated/"), ExitCode.BAD_INPUT,
+    c.add(new Case(zoos, "zoo-truncated-features", "one model's features.npy truncated: that"
+        + " model skipped, the rest ranked", List.of("rank", "--zoo", "zoo-truncated/"),
+        ExitCode.OK, "zoo-truncated/models/b/features.npy: truncated", run -> assertThat(run.out())
+        .contains("skipped (could not be scored; --strict to fail instead):")));
+    c.add(new Case(zoos, "zoo-truncated-features-strict", "the same with --strict",
+        List.of("rank", "--zoo", "zoo-truncated/", "--strict"), ExitCode.BAD_INPUT,
         "zoo-truncated/models/b/features.npy: truncated", null));
-    c.add(new Case(zoos, "zoo-row-mismatch", "one model's features with 299 rows for 300 labels",
-        List.of("rank", "--zoo", "zoo-rows/"), ExitCode.BAD_INPUT, "row counts disagree", null));
+    c.add(new Case(zoos, "zoo-empty-model", "an empty model directory: skipped, naming the"
+        + " missing file", List.of("rank", "--zoo", "zoo-empty-model/"), ExitCode.OK,
+        "model 'x': no features.npy in zoo-empty-model/models/x: estimator 'logme' needs"
+        + " features.npy + labels.npy", null));
+    c.add(new Case(zoos, "zoo-empty-model-strict", "the same with --strict",
+        List.of("rank", "--zoo", "zoo-empty-model/", "--strict"), ExitCode.BAD_INPUT,
+        "model 'x': no features.npy in zoo-empty-model/models/x", null));
+    c.add(new Case(zoos, "zoo-row-mismatch", "one model's features with 299 rows for 300"
+        + " labels (with --strict)", List.of("rank", "--zoo", "zoo-rows/", "--strict"),
+        ExitCode.BAD_INPUT, "row counts disagree", null));
     c.add(new Case(zoos, "zoo-unknown-model", "accuracy.csv names a model the zoo lacks",
         List.of("rank", "--zoo", "zoo-accuracy/"), ExitCode.BAD_INPUT, "model 'c' has no"
         + " directory", null));

@@ -13,6 +13,9 @@ import org.logme.api.InvalidInputException;
 
 /** Builds a {@link ResultsTable} from parsed CSV rows, validating every cell. */
 final class ResultsTableReader {
+  /** The header prefix that marks a static-baseline column. */
+  static final String STATIC_PREFIX = "static:";
+
   private ResultsTableReader() {
   }
 
@@ -23,7 +26,17 @@ final class ResultsTableReader {
           + ",<one column per estimator>) and one line per model");
     }
     Csv.Row header = rows.get(0);
-    List<String> names = header.cells();
+    // "static:NAME" marks a static baseline in the header (as results.csv writes it)
+    Set<String> markedStatic = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (String cell : header.cells()) {
+      boolean marked = cell.startsWith(STATIC_PREFIX);
+      String name = marked ? cell.substring(STATIC_PREFIX.length()) : cell;
+      if (marked) {
+        markedStatic.add(name);
+      }
+      names.add(name);
+    }
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < names.size(); c++) {
       String name = names.get(c);
@@ -85,7 +98,8 @@ final class ResultsTableReader {
     List<Integer> positions = new ArrayList<>();
     for (int c : candidates) {
       String name = names.get(c);
-      boolean named = spec.staticColumns().contains(name) || spec.lowerIsBetter().contains(name)
+      boolean isStatic = spec.staticColumns().contains(name) || markedStatic.contains(name);
+      boolean named = isStatic || spec.lowerIsBetter().contains(name)
           || spec.keptColumns().isPresent();
       if (textColumns.containsKey(c) && !named) {
         // a column of words is no estimator: leave it out, with one notice
@@ -94,8 +108,8 @@ final class ResultsTableReader {
             + " so with --group " + name + ")" : ""));
         continue;
       }
-      columns.add(new ScoreColumn(name, spec.staticColumns().contains(name)
-          ? ColumnKind.STATIC_BASELINE : ColumnKind.ESTIMATOR,
+      columns.add(new ScoreColumn(name, isStatic ? ColumnKind.STATIC_BASELINE
+          : ColumnKind.ESTIMATOR,
           !spec.lowerIsBetter().contains(name)));
       positions.add(c);
     }

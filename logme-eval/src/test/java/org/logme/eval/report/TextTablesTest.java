@@ -56,10 +56,12 @@ class TextTablesTest {
     String ranking = TextTables.ranking(table);
     assertThat(ranking.lines().limit(3).toList()).containsExactly(
         "Aircraft",
-        "model         accuracy  hscore (rank)  leep (rank)  logme (rank)    nce (rank)"
+        "model         accuracy  hscore (rank)   leep (rank)  logme (rank)    nce (rank)"
             + "  imagenet_top1 (rank)  params (rank)",
-        "resnet152         85.3    46.2518 (1)  -4.2296 (7)    0.9501 (2)   -4.2293 (8)"
+        "resnet152         85.3    46.2518 (1)   -4.2296 (7)    0.9501 (2)   -4.2293 (8)"
             + "            78.312 (1)   60192808 (1)");
+    // one number of decimals per column: leep's -4.31 is written -4.3100 beside -4.2296
+    assertThat(ranking).contains("-4.3100 (");
     assertThat(TextTables.allCorrelations(CorrelationTable.compute(table)))
         .contains("regret: best ground truth minus the top-scored model's [regret], lower is"
             + " better");
