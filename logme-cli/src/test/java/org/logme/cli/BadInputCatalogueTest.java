@@ -534,7 +534,7 @@ class BadInputCatalogueTest {
 
   private static double score(CliRunner.Run run) {
     try {
-      return JSON.readTree(run.out()).get("score").asDouble();
+      return JSON.readTree(run.out()).at("/results/0/score").asDouble();
     } catch (IOException e) {
       throw new AssertionError(run.out(), e);
     }

@@ -146,7 +146,7 @@ class CliBehaviourTest {
         labels.toString(), "--json");
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).contains("logme: warning: logme: class ids [0, 2, 5]");
-    JsonNode json = JSON.readTree(run.out());
+    JsonNode json = JSON.readTree(run.out()).at("/results/0");
     assertThat(json.get("classes").asInt()).isEqualTo(3);
     assertThat(json.get("per_class").has("5")).isTrue();
   }

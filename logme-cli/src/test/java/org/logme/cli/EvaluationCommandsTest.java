@@ -160,7 +160,7 @@ class EvaluationCommandsTest {
         c.dir().resolve("source_probs.npy").toString(), "--estimator", "logme,leep,nce,hscore",
         "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    JsonNode array = JSON.readTree(run.out());
+    JsonNode array = JSON.readTree(run.out()).get("results");
     assertThat(array.isArray()).isTrue();
     assertThat(array.size()).isEqualTo(4);
     assertThat(array.get(1).get("score").asDouble())
@@ -175,7 +175,9 @@ class EvaluationCommandsTest {
     assertThat(skipping.exitCode()).isZero();
     assertThat(skipping.err()).contains("estimator 'leep' needs --labels + --source-probs;"
         + " skipped");
-    assertThat(JSON.readTree(skipping.out()).size()).isEqualTo(1);
+    assertThat(JSON.readTree(skipping.out()).get("results").size()).isEqualTo(1);
+    assertThat(JSON.readTree(skipping.out()).at("/skipped/0").asText())
+        .startsWith("estimator 'leep' needs --labels + --source-probs");
     CliRunner.Run alone = CliRunner.run("score", "--labels", c.dir().resolve("labels.npy")
         .toString(), "--estimator", "leep");
     assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -30,6 +30,13 @@ class TrustTest {
     return JSON.readTree(run.out());
   }
 
+  /** The only result of a {@code score --json}. */
+  private static JsonNode result(CliRunner.Run run) throws IOException {
+    JsonNode root = json(run);
+    assertThat(root.get("results").size()).isEqualTo(1);
+    return root.at("/results/0");
+  }
+
   /** Finding 1: the default depends on the feature scale; the exact maximum does not. */
   @Test
   void theExactAlgorithmIsInvariantToTheFeatureScaleAndJsonShowsBothScores() throws IOException {
@@ -43,15 +50,15 @@ class TrustTest {
       }
       Path file = dir.resolve("f" + scale + ".npy");
       NpyWriter.write(file, scaled, NpyWriter.Type.FLOAT64, false);
-      JsonNode e = json(CliRunner.run("score", "--features", file.toString(), "--labels", labels,
-          "--algorithm", "exact", "--json"));
+      JsonNode e = result(CliRunner.run("score", "--features", file.toString(), "--labels",
+          labels, "--algorithm", "exact", "--json"));
       if (Double.isNaN(exact)) {
         exact = e.get("score").asDouble();
       }
       assertThat(e.get("score").asDouble()).as("exact at scale " + scale)
           .isCloseTo(exact, within(1e-9 * Math.abs(exact)));
-      JsonNode reference = json(CliRunner.run("score", "--features", file.toString(), "--labels",
-          labels, "--json"));
+      JsonNode reference = result(CliRunner.run("score", "--features", file.toString(),
+          "--labels", labels, "--json"));
       if (scale == 1e4) {
         // the reference's epsilon biases it at this scale: both scores are reported
         assertThat(reference.get("score").asDouble()).isLessThan(exact - 0.05);
@@ -63,7 +70,7 @@ class TrustTest {
     }
     CliRunner.Run zero = CliRunner.run("score", "--features", DIGITS.resolve("features.npy")
         .toString(), "--labels", labels, "--param", "logme.epsilon=0", "--json");
-    assertThat(json(zero).at("/parameters/epsilon").asDouble()).isZero();
+    assertThat(result(zero).at("/parameters/epsilon").asDouble()).isZero();
     CliRunner.Run help = CliRunner.run("score", "--help");
     assertThat(help.out()).contains("fixed-point (default", "exact (the maximum evidence");
   }
