@@ -113,6 +113,16 @@ class BadInputCatalogueTest {
     write("p-299.npy", Matrix.wrap(299, 4, Arrays.copyOf(probabilities.data(), 299 * 4)));
     write("p-negative.npy", withValues(probabilities, new int[] {2 * 4}, new double[] {-0.1}));
     write("p-logits.npy", TestMatrices.gaussian(300, 4, 9));
+    Matrix rounded = probabilities.copy();
+    for (int i = 0; i < rounded.data().length; i++) {
+      rounded.data()[i] = Math.round(rounded.data()[i] * 1000) / 1000.0;
+    }
+    write("p-rounded.npy", rounded);
+    Matrix short10 = probabilities.copy();
+    for (int i = 0; i < short10.data().length; i++) {
+      short10.data()[i] *= 0.9;
+    }
+    write("p-short.npy", short10);
     write("p-nan.npy", withValues(probabilities, new int[] {4 * 4 + 3},
         new double[] {Double.NaN}));
     HardCases.Problem slow = HardCases.nonConverging();
@@ -259,7 +269,17 @@ class BadInputCatalogueTest {
         null));
     c.add(new Case(data, "data-probabilities-not-summing-to-1", "logits instead of probabilities",
         List.of("score", "--labels", "y.npy", "--source-probs", "p-logits.npy", "--estimator",
-            "leep"), ExitCode.BAD_INPUT, "pass softmax probabilities", null));
+            "leep"), ExitCode.BAD_INPUT, "apply softmax to logits first", null));
+    c.add(new Case(data, "data-rounded-probabilities", "probabilities rounded to 3 decimals:"
+        + " accepted, renormalised, said so", List.of("score", "--labels", "y.npy",
+        "--source-probs", "p-rounded.npy", "--estimator", "leep"), ExitCode.OK,
+        "rows of p-rounded.npy summed to 1 only within 0.05 (rounded probabilities?) and were"
+        + " divided by their sum", null));
+    c.add(new Case(data, "data-probabilities-summing-to-0.9", "rows summing to 0.9: no softmax"
+        + " hint", List.of("score", "--labels", "y.npy", "--source-probs", "p-short.npy",
+        "--estimator", "leep"), ExitCode.BAD_INPUT, "every row must be a probability"
+        + " distribution over the source classes", run -> assertThat(run.err())
+        .doesNotContain("softmax")));
     c.add(new Case(data, "data-nan-probability", "a NaN source probability",
         List.of("score", "--labels", "y.npy", "--source-probs", "p-nan.npy", "--estimator",
             "leep"), ExitCode.BAD_INPUT, "the first (NaN) is at row 4, column 3", null));
