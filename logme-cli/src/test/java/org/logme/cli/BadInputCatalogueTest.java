@@ -83,6 +83,8 @@ class BadInputCatalogueTest {
     write("f-big-endian.npy", NpyBytes.array().dtype(">f4").matrix(f.rows(), f.cols(),
         f.data()));
     write("f-empty.npy", NpyBytes.array().shapeText("(0, 20)"));
+    write("f-1d.npy", NpyBytes.array().vector(Arrays.copyOf(f.data(), f.rows())));
+    write("f-transposed.npy", f.transpose());
     write("y-empty.npy", NpyBytes.array().dtype("<i8").vector());
     write("f-nan.npy", withValues(f, new int[] {3 * 20 + 2, 7 * 20 + 1},
         new double[] {Double.NaN, Double.POSITIVE_INFINITY}));
@@ -270,6 +272,13 @@ class BadInputCatalogueTest {
     c.add(new Case(data, "data-probabilities-not-summing-to-1", "logits instead of probabilities",
         List.of("score", "--labels", "y.npy", "--source-probs", "p-logits.npy", "--estimator",
             "leep"), ExitCode.BAD_INPUT, "apply softmax to logits first", null));
+    c.add(new Case(data, "data-1d-features", "features as a 1-D array",
+        List.of("score", "--features", "f-1d.npy", "--labels", "y.npy"), ExitCode.BAD_INPUT,
+        "f-1d.npy: features must be a 2-D array [N, D], but this one has shape (300,); if each"
+        + " sample really has one feature, save it as [N, 1] (x.reshape(-1, 1))", null));
+    c.add(new Case(data, "data-transposed-features", "features saved as [D, N]",
+        List.of("score", "--features", "f-transposed.npy", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "are they transposed? Save F.T", null));
     c.add(new Case(data, "data-rounded-probabilities", "probabilities rounded to 3 decimals:"
         + " accepted, renormalised, said so", List.of("score", "--labels", "y.npy",
         "--source-probs", "p-rounded.npy", "--estimator", "leep"), ExitCode.OK,
