@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             + " wall time of the whole command, peak resident memory of the process (Linux"
             + " VmHWM) and the score, which must agree across backends.",
         "",
-        "The default cases are those of the issue: 20000x1024 and 50000x2048 with 100 classes,"
+        "The default cases are the two sizes of docs/performance.md: 20000x1024 and 50000x2048"
+            + " with 100 classes,"
             + " which the Python reference (thuml/LogME, numba + OpenBLAS, 2 cores) scored in"
             + " 4.2 s / 0.75 GB and 40 s / 3.0 GB."},
     footer = {"", "Examples:",

@@ -42,10 +42,13 @@ import picocli.CommandLine.Spec;
             + " target data, such as ImageNet accuracy) and are reported apart."},
     footer = {"", "Examples:",
         "  logme correlate --table results.csv --truth accuracy --group dataset",
-        "  logme correlate --table results.csv --truth accuracy --group dataset --json",
-        "  logme correlate --table results.csv --truth accuracy --bootstrap 1000 --seed 1"
-            + " --report out/",
-        "  logme correlate --table bench.csv --truth accuracy --group dataset --facts models.csv",
+        "  logme correlate --table results.csv --truth accuracy --group dataset \\",
+        "      --json",
+        "  logme correlate --table results.csv --truth accuracy \\",
+        "      --bootstrap 1000 --seed 1 --report out/",
+        "  logme correlate --table bench.csv --truth accuracy --group dataset \\",
+        "      --facts models.csv",
+        "  logme correlate --table regression.csv --truth mse --lower-is-better mse",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input."})
 final class CorrelateCommand implements Callable<Integer> {
 

@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
         "  logme rank --zoo my-zoo",
         "  logme rank --zoo my-zoo --estimator logme,hscore,leep,nce --report out/",
         "  logme rank --zoo my-zoo --json --threads 1",
+        "  logme rank --zoo my-zoo --truth mse --lower-is-better mse --csv results.csv",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
 final class RankCommand implements Callable<Integer> {
@@ -101,9 +102,8 @@ final class RankCommand implements Callable<Integer> {
           + " warning and listed as skipped in every output.")
   boolean strict;
 
-  @Option(names = "--no-progress",
-      description = "No progress bar (it is shown when standard error is a terminal).")
-  boolean noProgress;
+  @Mixin
+  ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--json", description = "Print JSON: per model its ground truth, static"
       + " columns, every estimator's result (score, N, D, iterations, per-class values, how"
@@ -139,7 +139,7 @@ final class RankCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ZooResult result = new ZooScorer(configured.estimators(), backend)
         .threads(modelThreads).strict(strict).readMode(readMode)
-        .progress(ProgressBar.on(err, !noProgress && ProgressBar.terminal())).score(models);
+        .progress(ProgressBar.on(err, progressOptions.show())).score(models);
     ResultsTable table = result.table(tableOptions.applyTo(TableSpec.truth(truth)));
     result.warnings().forEach(w -> err.println("logme: warning: " + w));
     boolean withTruth = table.truthName().isPresent();

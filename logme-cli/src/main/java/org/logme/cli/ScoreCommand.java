@@ -49,8 +49,9 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  logme score --features feats.npy --labels labels.npy",
         "  logme score --features feats.npy --labels labels.npy --json",
-        "  logme score --features data.npz:features --targets data.npz:y --backend commons",
-        "  logme score --features feats.npy --labels labels.npy --algorithm mackay",
+        "  logme score --features data.npz:features --targets data.npz:y \\",
+        "      --backend commons",
+        "  logme score --features feats.npy --labels labels.npy --algorithm exact",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
 final class ScoreCommand implements Callable<Integer> {
