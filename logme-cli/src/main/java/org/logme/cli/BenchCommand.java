@@ -52,12 +52,12 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cases", paramLabel = "NxDxC[,...]", split = ",",
+  @Option(names = "--cases", paramLabel = "NxDxC", split = ",", hideParamSyntax = true,
       defaultValue = "20000x1024x100,50000x2048x100",
       description = "Tasks to run (default: ${DEFAULT-VALUE}).")
   List<String> cases;
 
-  @Option(names = "--backends", paramLabel = "NAME[,...]", split = ",",
+  @Option(names = "--backends", paramLabel = "NAME", split = ",", hideParamSyntax = true,
       description = "Backends to run (default: all available).")
   List<String> backendNames;
 
