@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
             + " --texts FILE.csv'. Features of your own? './logme score --features F.npy"
             + " --labels y.npy'."},
     subcommands = {SelectCommand.class, ExtractCommand.class, ScoreCommand.class,
-        RankCommand.class, CorrelateCommand.class, ListCommand.class, DemoCommand.class,
-        BenchCommand.class},
+        RankCommand.class, CorrelateCommand.class, BenchmarksCommand.class, ListCommand.class,
+        DemoCommand.class, BenchCommand.class},
     footer = ExitCode.HELP)
 final class LogmeCommand implements Runnable {
   @Spec

@@ -228,6 +228,81 @@ public final class ResultsTable {
   }
 
   /**
+   * @param column the ground truth or a score column
+   * @return a copy in which that column is lower-is-better
+   * @throws IllegalArgumentException if there is no such column
+   */
+  public ResultsTable withLowerIsBetter(String column) {
+    if (column.equals(truthName)) {
+      return new ResultsTable(origin, truthName, false, ties, groupColumn, columns, groups,
+          notes);
+    }
+    int index = columnIndex(column);
+    List<ScoreColumn> changed = new ArrayList<>(columns);
+    ScoreColumn c = columns.get(index);
+    changed.set(index, new ScoreColumn(c.name(), c.kind(), false));
+    return new ResultsTable(origin, truthName, truthHigherIsBetter, ties, groupColumn, changed,
+        groups, notes);
+  }
+
+  /**
+   * Adds the score columns of another table, joined by group and model name: a user's own
+   * scores beside a published ground truth.
+   *
+   * @param scores a table of scores (its ground truth, if any, is ignored) with the same groups
+   *     and model names, or with one group when this table has one
+   * @return a new table with the other's columns appended (missing where the other has no
+   *     value)
+   * @throws InvalidInputException if a column name is taken, or the other table names a group
+   *     or model this one does not have (the message lists those it has)
+   */
+  public ResultsTable withScores(ResultsTable scores) {
+    List<ScoreColumn> all = new ArrayList<>(columns);
+    for (ScoreColumn c : scores.columns()) {
+      if (columns.stream().anyMatch(mine -> mine.name().equals(c.name()))
+          || c.name().equals(truthName)) {
+        throw new InvalidInputException(scores.origin() + ": column '" + c.name() + "' is already"
+            + " a column of " + origin + "; rename it");
+      }
+      all.add(c);
+    }
+    boolean oneGroup = scores.groups().size() == 1 && groups.size() == 1;
+    for (Group theirs : scores.groups()) {
+      Group mine = groups.stream().filter(g -> oneGroup || g.name().equals(theirs.name()))
+          .findFirst().orElseThrow(() -> new InvalidInputException(scores.origin() + ": group '"
+              + theirs.name() + "' is not a group of " + origin + "; its groups are: "
+              + String.join(", ", groups.stream().map(Group::name).toList())));
+      for (String model : theirs.models()) {
+        if (!mine.models().contains(model)) {
+          throw new InvalidInputException(scores.origin() + ": model '" + model + "' (group '"
+              + theirs.name() + "') is not in " + origin + "; its models there are: "
+              + String.join(", ", mine.models()));
+        }
+      }
+    }
+    List<Group> joined = new ArrayList<>();
+    for (Group g : groups) {
+      Optional<Group> theirs = scores.groups().stream().filter(s -> oneGroup
+          || s.name().equals(g.name())).findFirst();
+      double[][] extra = new double[scores.columns().size()][g.size()];
+      for (double[] column : extra) {
+        Arrays.fill(column, Double.NaN);
+      }
+      theirs.ifPresent(t -> {
+        for (int m = 0; m < t.size(); m++) {
+          int at = g.models().indexOf(t.models().get(m));
+          for (int c = 0; c < extra.length; c++) {
+            extra[c][at] = t.score(c, m).orElse(Double.NaN);
+          }
+        }
+      });
+      joined.add(g.withColumns(extra));
+    }
+    return new ResultsTable(origin, truthName, truthHigherIsBetter, ties, groupColumn, all, joined,
+        notes);
+  }
+
+  /**
    * Assembles a {@link ResultsTable} row by row.
    *
    * @since 0.1

@@ -113,7 +113,8 @@ final class ResultsTableReader {
           !spec.lowerIsBetter().contains(name)));
       positions.add(c);
     }
-    if (columns.isEmpty()) {
+    // an explicitly empty list of columns reads the ground truth alone (scores joined later)
+    if (columns.isEmpty() && !spec.keptColumns().map(List::isEmpty).orElse(false)) {
       throw new InvalidInputException(origin + ": no score columns; besides " + names
           + " add one column per estimator or baseline" + (notes.isEmpty() ? ""
           : " (" + String.join("; ", notes) + ")"));

@@ -107,7 +107,8 @@ public final class TableSpec {
   }
 
   /**
-   * @param columns the only score columns to keep, in this order; null for all
+   * @param columns the only score columns to keep, in this order; null for all; empty for none
+   *     (a ground truth alone, to which scores or facts are joined afterwards)
    * @return a modified copy
    */
   public TableSpec withColumns(List<String> columns) {
