@@ -401,6 +401,17 @@ public final class FeatureStatistics implements Serializable {
     }
 
     /**
+     * Adds everything another accumulator holds (a distributed aggregation's combine step).
+     *
+     * @param other another accumulator, unchanged
+     * @return this accumulator
+     * @throws IllegalArgumentException if the dimensions or the target columns differ
+     */
+    public Accumulator addAll(Accumulator other) {
+      return other.isEmpty() ? this : add(other.result(other.origin));
+    }
+
+    /**
      * @param origin where the features came from, for messages
      * @return the statistics of every row added (the accumulator stays usable)
      * @throws IllegalStateException if nothing was added
