@@ -45,7 +45,8 @@ public final class ArrayFiles {
   }
 
   private static List<String> knownExtensions() {
-    List<String> all = new ArrayList<>(List.of(".npz", ".safetensors", ".npy"));
+    List<String> all = new ArrayList<>(List.of(".npz", ".safetensors", ".npy", ".pt", ".pth",
+        ".pkl", ".pickle"));
     for (String[] optional : OPTIONAL) {
       all.add(optional[0]);
     }
@@ -57,7 +58,19 @@ public final class ArrayFiles {
 
   private static List<ArrayFormat> formats() {
     List<ArrayFormat> found = new ArrayList<>();
-    ServiceLoader.load(ArrayFormat.class, ArrayFiles.class.getClassLoader()).forEach(found::add);
+    var providers = ServiceLoader.load(ArrayFormat.class, ArrayFiles.class.getClassLoader())
+        .stream().iterator();
+    for (int attempts = 0; attempts < 64; attempts++) {
+      try {
+        if (!providers.hasNext()) {
+          return found;
+        }
+        found.add(providers.next().get());
+      } catch (java.util.ServiceConfigurationError | LinkageError e) {
+        // a format whose module is present without its dependencies (logme-spark without
+        // Spark's jars): as if absent, so its extension gets the message naming the module
+      }
+    }
     return found;
   }
 
