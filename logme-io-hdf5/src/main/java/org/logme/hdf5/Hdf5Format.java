@@ -51,6 +51,7 @@ public final class Hdf5Format implements ArrayFormat {
       hdf = new HdfFile(file);
       List<String> datasets = new ArrayList<>();
       collect(hdf, datasets);
+      java.util.Collections.sort(datasets);
       String path = name == null ? null : name.startsWith("/") ? name : "/" + name;
       if (path == null) {
         if (datasets.size() != 1) {
