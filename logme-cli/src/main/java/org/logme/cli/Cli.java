@@ -91,6 +91,10 @@ public final class Cli {
     if (System.getProperty("slf4j.provider") == null
         && Cli.class.getClassLoader().getResource(nop.replace('.', '/') + ".class") != null) {
       System.setProperty("slf4j.provider", nop);
+      // SLF4J reports the explicit choice at its INFO level, also on standard error
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
   }
 }
