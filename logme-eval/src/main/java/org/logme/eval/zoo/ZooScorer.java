@@ -13,11 +13,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Collectors;
 import org.logme.api.InvalidInputException;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.LogmeException;
 import org.logme.api.estimator.EstimateResult;
-import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
@@ -30,13 +30,15 @@ import org.logme.io.FeatureReading;
  * <p>Models are scored in parallel by {@link #threads(int)} workers; each worker holds one
  * model's arrays at a time, so at most that many models are in memory at once, and a model's
  * features are streamed into sufficient statistics (memory independent of N) when every
- * estimator allows it. The result does
- * not depend on the number of threads: models come out sorted by name, estimators in the order
- * given.
+ * estimator that can score it allows it. The result does not depend on the number of threads:
+ * models come out sorted by name, estimators in the order given.
  *
  * <p>When several estimators are requested, one that lacks an input for a model (say LEEP
  * without {@code source_probs.npy}) or fails on it is skipped for that model with a warning, and
- * its score for the model is missing. With a single estimator that is an error.
+ * its score for the model is missing ({@link EstimatorSelection}). A model that cannot be scored
+ * at all — a file missing, unreadable or inconsistent with the task, or the only estimator
+ * failing on it — is skipped with a warning and listed in {@link ZooResult#skipped()}, unless
+ * the scorer is {@link #strict(boolean) strict}: then its error ends the run.
  *
  * @since 0.1
  */
@@ -45,6 +47,8 @@ public final class ZooScorer {
   private final LinearAlgebraBackend backend;
   private final int threads;
   private final ZooProgress progress;
+  private final boolean strict;
+  private final FeatureReading.Mode readMode;
 
   /**
    * @param estimators the estimators, ready to use, with distinct names
@@ -52,15 +56,18 @@ public final class ZooScorer {
    * @throws InvalidParameterException if there are no estimators or two share a name
    */
   public ZooScorer(List<TransferabilityEstimator> estimators, LinearAlgebraBackend backend) {
-    this(estimators, backend, 1, ZooProgress.NONE);
+    this(new EstimatorSelection(estimators), backend, 1, ZooProgress.NONE, false,
+        FeatureReading.Mode.AUTO);
   }
 
-  private ZooScorer(List<TransferabilityEstimator> estimators, LinearAlgebraBackend backend,
-      int threads, ZooProgress progress) {
-    this.selection = new EstimatorSelection(estimators);
+  private ZooScorer(EstimatorSelection selection, LinearAlgebraBackend backend, int threads,
+      ZooProgress progress, boolean strict, FeatureReading.Mode readMode) {
+    this.selection = selection;
     this.backend = backend;
     this.threads = threads;
     this.progress = progress;
+    this.strict = strict;
+    this.readMode = readMode;
   }
 
   /**
@@ -73,7 +80,7 @@ public final class ZooScorer {
       throw new InvalidParameterException("the number of threads must be at least 1, not "
           + count);
     }
-    return new ZooScorer(selection.estimators(), backend, count, progress);
+    return new ZooScorer(selection, backend, count, progress, strict, readMode);
   }
 
   /**
@@ -81,21 +88,41 @@ public final class ZooScorer {
    * @return a scorer reporting to it
    */
   public ZooScorer progress(ZooProgress listener) {
-    return new ZooScorer(selection.estimators(), backend, threads, listener);
+    return new ZooScorer(selection, backend, threads, listener, strict, readMode);
+  }
+
+  /**
+   * @param value true to fail on the first model that cannot be scored, false (the default) to
+   *     skip it with a warning
+   * @return a scorer with that policy
+   */
+  public ZooScorer strict(boolean value) {
+    return new ZooScorer(selection, backend, threads, progress, value, readMode);
+  }
+
+  /**
+   * @param mode how to read each model's features ({@link FeatureReading.Mode#AUTO} by default)
+   * @return a scorer reading them so
+   */
+  public ZooScorer readMode(FeatureReading.Mode mode) {
+    return new ZooScorer(selection, backend, threads, progress, strict, mode);
+  }
+
+  /** What one worker produced for one model. */
+  private record Scored(Map<String, EstimateResult> results, List<String> warnings,
+      List<EstimatorSelection.Skip> skips, ZooResult.ModelInfo info, String skipped) {
   }
 
   /**
    * @param zoo the zoo
-   * @return every score, in a stable order, with the warnings
-   * @throws LogmeException if a model's files are unreadable, or the single estimator cannot
-   *     score a model
+   * @return every score, in a stable order, with the warnings and the skipped models
+   * @throws LogmeException if a strict scorer meets a model it cannot score, or no model at
+   *     all can be scored
    */
   public ZooResult score(ModelZoo zoo) {
     List<String> models = zoo.models();
     // one slot per model, written by its worker; Future.get() publishes the writes
-    AtomicReferenceArray<Map<String, EstimateResult>> results =
-        new AtomicReferenceArray<>(models.size());
-    AtomicReferenceArray<List<String>> warnings = new AtomicReferenceArray<>(models.size());
+    AtomicReferenceArray<Scored> scored = new AtomicReferenceArray<>(models.size());
     progress.started(models.size());
     AtomicInteger done = new AtomicInteger();
     Object progressLock = new Object();
@@ -107,9 +134,7 @@ public final class ZooScorer {
         int index = i;
         futures.add(pool.submit(() -> {
           String model = models.get(index);
-          List<String> modelWarnings = new ArrayList<>();
-          results.set(index, scoreModel(zoo, model, modelWarnings));
-          warnings.set(index, modelWarnings);
+          scored.set(index, scoreOrSkip(zoo, model));
           synchronized (progressLock) {
             progress.modelDone(model, done.incrementAndGet(), models.size());
           }
@@ -123,33 +148,90 @@ public final class ZooScorer {
       pool.shutdownNow();
     }
     Map<String, Map<String, EstimateResult>> byModel = new LinkedHashMap<>();
+    Map<String, ZooResult.ModelInfo> infos = new LinkedHashMap<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    // an estimator lacking the same file for many models is one warning, not one per model
+    Map<String, List<String>> lacking = new LinkedHashMap<>();
     List<String> allWarnings = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
-      byModel.put(models.get(i), results.get(i));
-      allWarnings.addAll(warnings.get(i));
+      Scored s = scored.get(i);
+      for (EstimatorSelection.Skip skip : s.skips()) {
+        lacking.computeIfAbsent("estimator '" + skip.estimator().name() + "' needs "
+            + InputKind.describe(skip.estimator().acceptedInputs(), ModelZoo.FILES::get)
+            + ", but " + files(skip.missing()) + (skip.missing().size() == 1 ? " is" : " are")
+            + " missing for", k -> new ArrayList<>()).add(models.get(i));
+      }
     }
-    return new ZooResult(zoo, selection.estimators(), byModel, allWarnings);
+    lacking.forEach((what, names) -> allWarnings.add(what + " " + names.size() + " of "
+        + models.size() + " model" + (models.size() == 1 ? "" : "s") + " (" + listed(names)
+        + "); skipped for " + (names.size() == 1 ? "it" : "them")));
+    for (int i = 0; i < models.size(); i++) {
+      Scored s = scored.get(i);
+      allWarnings.addAll(s.warnings());
+      if (s.skipped() != null) {
+        skipped.put(models.get(i), s.skipped());
+        continue;
+      }
+      byModel.put(models.get(i), s.results());
+      infos.put(models.get(i), s.info());
+    }
+    if (byModel.isEmpty()) {
+      throw new InvalidInputException(zoo.dir() + ": no model could be scored: "
+          + skipped.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+          .collect(Collectors.joining("; ")));
+    }
+    return new ZooResult(zoo, selection.estimators(), byModel, infos, skipped, allWarnings);
   }
 
-  private Map<String, EstimateResult> scoreModel(ModelZoo zoo, String model,
-      List<String> warnings) {
+  private Scored scoreOrSkip(ModelZoo zoo, String model) {
+    List<String> warnings = new ArrayList<>();
+    try {
+      return scoreModel(zoo, model, warnings);
+    } catch (LogmeException e) {
+      if (strict) {
+        throw e;
+      }
+      String reason = e.getMessage();
+      warnings.add(reason + "; model '" + model + "' skipped (--strict to fail instead)");
+      return new Scored(Map.of(), warnings, List.of(), null, reason);
+    }
+  }
+
+  private Scored scoreModel(ModelZoo zoo, String model, List<String> warnings) {
     EstimatorSelection.Wording wording = new EstimatorSelection.Wording("model '" + model + "': ",
         ModelZoo.FILES::get, " (in " + zoo.dir() + " and " + zoo.modelDir(model) + ")",
-        InvalidInputException::new);
+        missing -> missing.isEmpty() ? "" : "no " + missing.stream().sorted()
+            .map(ModelZoo.FILES::get).collect(Collectors.joining(", ")) + " in "
+            + zoo.modelDir(model), InvalidInputException::new);
     // decided before reading, so that a skipped estimator does not decide how features are read
+    List<EstimatorSelection.Skip> skips = new ArrayList<>();
     List<TransferabilityEstimator> runnable = selection.runnable(zoo.available(model), wording,
-        warnings);
+        skips::add);
     if (runnable.isEmpty()) {
-      return Map.of();
+      throw new InvalidInputException("model '" + model + "': no requested estimator has its"
+          + " inputs in " + zoo.modelDir(model));
     }
     Set<InputKind> needed = EnumSet.noneOf(InputKind.class);
     runnable.forEach(e -> e.acceptedInputs().forEach(needed::addAll));
-    EstimationInput input = zoo.input(model, needed, runnable, FeatureReading.Mode.AUTO, backend);
-    Map<String, EstimateResult> scores = selection.score(runnable, input, backend, wording,
-        warnings);
+    ModelZoo.ModelInput read = zoo.read(model, needed, runnable, readMode, backend);
+    Map<String, EstimateResult> scores = selection.score(runnable, read.input(), backend,
+        wording, warnings);
+    if (scores.isEmpty()) {
+      throw new InvalidInputException("model '" + model + "': no estimator could score it");
+    }
     scores.forEach((name, result) -> result.warnings().forEach(w -> warnings.add("model '"
         + model + "', estimator '" + name + "': " + w)));
-    return scores;
+    return new Scored(scores, warnings, skips, ZooResult.ModelInfo.of(read), null);
+  }
+
+  private static String files(Set<InputKind> kinds) {
+    return kinds.stream().sorted().map(ModelZoo.FILES::get).collect(Collectors.joining(", "));
+  }
+
+  /** Names, at most ten, then how many more. */
+  private static String listed(List<String> names) {
+    return String.join(", ", names.subList(0, Math.min(10, names.size())))
+        + (names.size() > 10 ? ", and " + (names.size() - 10) + " more" : "");
   }
 
   private static void await(Future<?> future) {
