@@ -71,7 +71,7 @@ class SparkEngineThroughCliTest {
   private static JsonNode json(String... args) throws Exception {
     CliRunner.Run run = CliRunner.run(args);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK);
-    return JSON.readTree(run.out());
+    return JSON.readTree(run.out()).get("results");
   }
 
   @Test
@@ -86,11 +86,13 @@ class SparkEngineThroughCliTest {
         table + ":features", "--labels", table + ":label", "--json");
     JsonNode local = json("score", "--features", table + ":features", "--labels",
         table + ":label", "--json");
-    double expected = reference.get("score").asDouble();
-    assertThat(relative(spark.get("score").asDouble(), expected)).isLessThanOrEqualTo(1e-9);
-    assertThat(relative(local.get("score").asDouble(), expected)).isLessThanOrEqualTo(1e-12);
-    assertThat(spark.get("feature_input").asText()).startsWith("computed on Spark");
-    assertThat(spark.get("n").asInt()).isEqualTo(reference.get("n").asInt());
+    double expected = reference.get(0).get("score").asDouble();
+    assertThat(relative(spark.get(0).get("score").asDouble(), expected))
+        .isLessThanOrEqualTo(1e-9);
+    assertThat(relative(local.get(0).get("score").asDouble(), expected))
+        .isLessThanOrEqualTo(1e-12);
+    assertThat(spark.get(0).get("feature_input").asText()).startsWith("computed on Spark");
+    assertThat(spark.get(0).get("n").asInt()).isEqualTo(reference.get(0).get("n").asInt());
     JsonNode hscores = json("score", "--engine", "spark", "--master", "local[2]", "--features",
         table + ":features", "--labels", table + ":label", "--estimator",
         "hscore,hscore-shrinkage", "--json");
