@@ -5,7 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-/tmp/logme-spark-benchmark}"
-"$here/logme" score --engine spark --features x.parquet:f --labels x.parquet:y >/dev/null 2>&1 || true
+(cd "$here" && mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true \
+  -pl logme-cli,logme-models-text,logme-spark -am package)
 cp="$here/logme-cli/target/logme.jar:$here/logme-spark/target/logme-spark.jar"
 cp="$cp:$(cat "$here/logme-spark/target/spark-classpath.txt")"
 for size in "20000 256 10" "50000 512 20" "100000 1024 50"; do
