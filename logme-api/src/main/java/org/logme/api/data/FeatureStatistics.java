@@ -57,22 +57,33 @@ import org.logme.api.linalg.Matrix;
 public final class FeatureStatistics implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** N, the number of rows. */
   private final long n;
+  /** D, the number of feature columns. */
   private final int d;
+  /** C, the number of target columns. */
   private final int c;
-  /** μ as an unevaluated sum mean + meanLow (a double-double), see the class comment. */
+  /** μ, high part: μ is the unevaluated sum mean + meanLow (see the class comment). */
   private final double[] mean;
+  /** μ, low part. */
   private final double[] meanLow;
+  /** M₂, D×D row-major. */
   private final double[] scatter;
-  /** μ_y (with its low part), or null when only the raw FᵀY is known. */
+  /** μ_y, high part, or null when only the raw FᵀY is known. */
   private final double[] targetMeans;
+  /** μ_y, low part, or null. */
   private final double[] targetMeansLow;
   /** The centred cross scatter C (D×C) when targetMeans is set, else the raw FᵀY. */
   private final double[] cross;
+  /** T = Σ‖xᵢ − μ‖²(xᵢ − μ), or null when not accumulated. */
   private final double[] normCubes;
+  /** S₄ = Σ‖xᵢ − μ‖⁴, NaN when not accumulated. */
   private final double normFourth;
+  /** The smallest value of each column, or null. */
   private final double[] min;
+  /** The largest value of each column, or null. */
   private final double[] max;
+  /** Where the features came from. */
   private final String origin;
   /** FᵀF as given (raw form) or reconstructed once (centred form). */
   private transient volatile Matrix gram;
@@ -276,19 +287,33 @@ public final class FeatureStatistics implements Serializable {
   public static final class Accumulator implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** N so far. */
     private long n;
+    /** D. */
     private int d;
+    /** C. */
     private int c;
+    /** μ, high part. */
     private double[] mean;
+    /** μ, low part. */
     private double[] meanLow;
+    /** M₂, D×D. */
     private double[] scatter;
+    /** μ_y, high part, or null. */
     private double[] targetMeans;
+    /** μ_y, low part, or null. */
     private double[] targetMeansLow;
+    /** The centred cross scatter, or the raw FᵀY when μ_y is unknown. */
     private double[] cross;
+    /** T, or null. */
     private double[] normCubes;
+    /** S₄. */
     private double normFourth;
+    /** Column minima, or null. */
     private double[] min;
+    /** Column maxima, or null. */
     private double[] max;
+    /** The first part's origin. */
     private String origin;
 
     /** An empty accumulator: no rows yet. */
