@@ -1,6 +1,8 @@
 package org.logme.baselines;
 
 import java.util.List;
+import org.logme.api.NumericalException;
+import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
@@ -45,6 +47,10 @@ import org.logme.numerics.stats.Covariance;
  *       fixtures, with margin.</li>
  *   <li>Cost: O(N·D²) for the Gram matrix and O(D³) for its eigendecomposition; on the exact
  *       path a thin SVD of the N×D features, O(N·D·min(N, D)). O(N·D) memory.</li>
+ *   <li>Streaming: from {@link FeatureStatistics} (N, M₂, class sums) the Gram branch above
+ *       runs on M₂ with exactly constant columns left out (known from the column ranges); a
+ *       scatter with an eigenvalue near the cut-off is refused with the advice to read the
+ *       features into memory, where the SVD branch decides the rank.</li>
  *   <li>Difference from the reference: class ids with gaps are remapped (the reference's mean of
  *       an empty class is NaN, so it returns NaN).</li>
  * </ul>
@@ -90,8 +96,21 @@ public final class HScoreEstimator extends Baseline {
   }
 
 
+  /**
+   * H-score needs only M₂ and the class sums of the centred rows, so its features can be
+   * streamed (see {@link #fromStatistics}).
+   */
+  @Override
+  public boolean acceptsFeatureStatistics() {
+    return true;
+  }
+
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {
+    if (input.features().isEmpty()) {
+      return fromStatistics(input.featureStatistics().orElseThrow(),
+          input.labels().orElseThrow(), backend);
+    }
     Matrix f = input.features().orElseThrow().matrix();
     Labels labels = input.labels().orElseThrow();
     Matrix x = variant == Variant.PARC ? Covariance.standardized(f) : f;
@@ -117,6 +136,71 @@ public final class HScoreEstimator extends Baseline {
         .detail("decomposition", spectrum.source())
         .detail("rank_kept", kept)
         .detail("upper_bound", labels.classCount() - 1);
+  }
+
+  /**
+   * H-score from streamed statistics: the eigendecomposition of M₂ (on the non-constant columns,
+   * standardised for the parc variant) and the class means of the centred rows. This is the
+   * in-memory path's Gram branch; the SVD branch, which decides the rank of rank-deficient
+   * features, needs the rows, so when an eigenvalue of M₂ lies within rounding noise of the
+   * cut-off the estimator refuses rather than guess.
+   */
+  private EstimateResult.Builder fromStatistics(FeatureStatistics statistics, Labels labels,
+      LinearAlgebraBackend backend) {
+    double[] scale = variant == Variant.PARC ? standardScale(statistics)
+        : StreamedMoments.unscaled(statistics);
+    StreamedMoments moments = StreamedMoments.of(statistics, labels, scale, true);
+    int k = moments.kept().length;
+    if (k == 0) {
+      throw new NumericalException(prefix() + "every feature column of "
+          + statistics.origin() + " is constant; H-score is undefined");
+    }
+    SymmetricEigen eig = backend.symmetricEigen(moments.scatter());
+    double[] lambda = eig.values();
+    double noise = k * Math.ulp(1.0) * lambda[0];
+    if (!(lambda[0] > 0 && lambda[k - 1] > RCOND * lambda[0] + noise)) {
+      throw new NumericalException(prefix() + "the centred features of " + statistics.origin()
+          + " are rank-deficient or nearly so (smallest/largest eigenvalue of their scatter "
+          + String.format(java.util.Locale.ROOT, "%.1e", lambda[k - 1] / lambda[0])
+          + "), and which directions the reference's pseudo-inverse keeps can only be decided"
+          + " from the rows; read the features into memory (--read memory)");
+    }
+    ClassMeans means = moments.classMeans(variant == Variant.PARC ? PARC_COUNT_EPS : 0);
+    double[] p = backend.multiply(means.betweenFactor(1), eig.vectors()).data();
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      sum += p[i] * p[i] / lambda[i % k];
+    }
+    int constant = statistics.dimension() - k;
+    return EstimateResult.builder(NAME, (moments.n() - 1) * sum)
+        .warnings(eig.warnings())
+        .detail("variant", variant.name().toLowerCase(java.util.Locale.ROOT))
+        .detail("decomposition", "eigendecomposition of the streamed centred scatter"
+            + (constant > 0 ? " (" + constant + " constant columns left out)" : ""))
+        .detail("rank_kept", k)
+        .detail("upper_bound", labels.classCount() - 1);
+  }
+
+  /**
+   * The population standard deviation of each column from M₂, with scikit-learn's rule that a
+   * column whose variance is within rounding of zero keeps scale 1 (see
+   * {@link Covariance#standardized}).
+   */
+  private static double[] standardScale(FeatureStatistics statistics) {
+    int d = statistics.dimension();
+    long n = statistics.count();
+    double[] m2 = statistics.scatter().data();
+    double[] mean = statistics.mean();
+    boolean[] constant = statistics.constantColumns();
+    double eps = Math.ulp(1.0);
+    double[] scale = new double[d];
+    for (int j = 0; j < d; j++) {
+      double variance = m2[j * d + j] / n;
+      double bound = n * eps * variance + Math.pow(n * Math.abs(mean[j]) * eps, 2);
+      double sd = Math.sqrt(variance);
+      scale[j] = constant[j] || variance <= bound || sd == 0 ? 1.0 : sd;
+    }
+    return scale;
   }
 
   /** The squared singular values of F̄ (descending) with its right singular vectors. */

@@ -1,5 +1,6 @@
 package org.logme.baselines;
 
+import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Labels;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
@@ -32,6 +33,8 @@ import org.logme.numerics.stats.LedoitWolf;
  *       (no shrinkage) the pseudo-inverse is taken from the SVD as in the reference.</li>
  *   <li>Cost: the Gram matrix XᵀX, O(N·D²), and a Cholesky factorisation of the D×D matrix
  *       Σ_α, O(D³/3) (an SVD when α is 0); O(D²) memory besides the centred copy of F.</li>
+ *   <li>Streaming: S and Σ‖xᵢ‖⁴ come from {@link FeatureStatistics} (its scatter and norm
+ *       moments, merged exactly across blocks), the class means from its cross scatter.</li>
  *   <li>The shrinkage α is reported in the details as {@code ledoit_wolf_shrinkage}.</li>
  * </ul>
  *
@@ -46,14 +49,42 @@ public final class ShrinkageHScoreEstimator extends Baseline {
     super(NAME, FEATURES_AND_LABELS);
   }
 
+  /**
+   * The Ledoit–Wolf shrinkage needs Σ‖xᵢ − μ‖⁴ besides M₂, which streamed statistics carry
+   * ({@link FeatureStatistics#hasNormMoments()}), so the features can be streamed.
+   */
+  @Override
+  public boolean acceptsFeatureStatistics() {
+    return true;
+  }
+
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {
-    Matrix x = Covariance.centred(input.features().orElseThrow().matrix());
     Labels labels = input.labels().orElseThrow();
-    LedoitWolf lw = LedoitWolf.fit(x, backend);
-    Matrix b = ClassMeans.of(x, labels.classIndices(), labels.classCount()).betweenFactor(1);
+    LedoitWolf lw;
+    Matrix b;
+    int d;
+    if (input.features().isPresent()) {
+      Matrix x = Covariance.centred(input.features().orElseThrow().matrix());
+      lw = LedoitWolf.fit(x, backend);
+      b = ClassMeans.of(x, labels.classIndices(), labels.classCount()).betweenFactor(1);
+      d = x.cols();
+    } else {
+      FeatureStatistics s = input.featureStatistics().orElseThrow();
+      if (!s.hasNormMoments()) {
+        throw new org.logme.api.InvalidInputException(prefix() + "the statistics of "
+            + s.origin() + " lack the fourth moment of the row norms that the Ledoit-Wolf"
+            + " shrinkage needs; accumulate them with logme's streaming reader, or pass the"
+            + " features themselves");
+      }
+      lw = LedoitWolf.fromScatter(s.scatter(), s.count(), s.normFourthMoment());
+      d = s.dimension();
+      // every column, constant ones included: the shrinkage target keeps Σ_α regular
+      b = StreamedMoments.of(s, labels, StreamedMoments.unscaled(s), false)
+          .classMeans(0).betweenFactor(1);
+    }
     double trace = 0;
-    boolean inverse = lw.shrinkage() > 10 * x.cols() * HScoreEstimator.RCOND;
+    boolean inverse = lw.shrinkage() > 10 * d * HScoreEstimator.RCOND;
     if (inverse) {
       // Σ_α⁻¹ = L⁻ᵀL⁻¹, so tr(Σ_α⁻¹·BᵀB) = ‖L⁻¹Bᵀ‖²_F
       for (double v : backend.solveLowerTriangular(backend.cholesky(lw.covariance()),

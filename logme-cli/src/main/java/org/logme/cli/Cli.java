@@ -17,6 +17,10 @@ import picocli.CommandLine;
  * @since 0.1
  */
 public final class Cli {
+  static {
+    quietLibraryLogging();
+  }
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -87,5 +91,23 @@ public final class Cli {
       e.printStackTrace(err);
     }
     return code;
+  }
+
+  /**
+   * Libraries that log through SLF4J (jhdf, Spark) must not write to standard error, which
+   * holds logme's one-line messages: with Spark's jars on the class path there are two SLF4J
+   * providers (Spark's log4j and logme's no-op one), and SLF4J would warn about the choice, so
+   * the no-op provider is named explicitly (unless the user chose one).
+   */
+  private static void quietLibraryLogging() {
+    String nop = "org.slf4j.nop.NOPServiceProvider";
+    if (System.getProperty("slf4j.provider") == null
+        && Cli.class.getClassLoader().getResource(nop.replace('.', '/') + ".class") != null) {
+      System.setProperty("slf4j.provider", nop);
+      // SLF4J reports the explicit choice at its INFO level, also on standard error
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
   }
 }

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Score one model's features (or its source-model predictions) on a target task.",
         "",
-        "Arrays are NumPy files: F.npy, or NAME inside an archive as bundle.npz:NAME. Features"
+        "Arrays are NumPy files: F.npy, or NAME inside an archive as bundle.npz:NAME; also"
+            + " model.safetensors:NAME, data.h5:/DATASET and table.parquet:COLUMN. Features"
             + " are [N, D] (float32 is fine; computation is in double); labels are [N]"
             + " non-negative integers (gaps such as 0, 2, 5 are remapped and reported); targets"
             + " are [N, K] real values. Rows of every input are the same N target samples, in"
@@ -52,6 +53,10 @@ import picocli.CommandLine.Spec;
         "  logme score --features data.npz:features --targets data.npz:y \\",
         "      --backend commons",
         "  logme score --features feats.npy --labels labels.npy --algorithm exact",
+        "  logme score --features data.safetensors:features \\",
+        "      --labels data.safetensors:labels",
+        "  logme score --engine spark --features t.parquet:features \\",
+        "      --labels t.parquet:label",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
 final class ScoreCommand implements Callable<Integer> {
@@ -92,6 +97,9 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin
   BackendOptions backendOptions = new BackendOptions();
+
+  @Mixin
+  EngineOptions engineOptions = new EngineOptions();
 
   @Option(names = "--json",
       description = "Print JSON, the same shape for any number of estimators: {\"schema\","
@@ -155,7 +163,8 @@ final class ScoreCommand implements Callable<Integer> {
     List<String> skipped = new ArrayList<>();
     // decided before reading, so that a skipped estimator does not decide how features are read
     List<TransferabilityEstimator> runnable = selection.runnable(given(), wording, skipped);
-    Loaded loaded = loadInputs(runnable, backend);
+    Loaded loaded = engineOptions.distributed() ? computeElsewhere(runnable)
+        : loadInputs(runnable, backend);
     List<EstimateResult> results = new ArrayList<>(selection.score(runnable, loaded.input(),
         backend, wording, skipped).values());
     if (results.isEmpty()) {
@@ -238,6 +247,20 @@ final class ScoreCommand implements Callable<Integer> {
       b.sourceLabels(InputFiles.sourceLabels(sourceLabels));
     }
     return new Loaded(b.build(), featureInput);
+  }
+
+  /** The statistics from another engine (Spark); only the features, labels and targets. */
+  private Loaded computeElsewhere(List<TransferabilityEstimator> requested) {
+    if (features == null || sourceProbabilities != null || sourceLabels != null) {
+      throw new InvalidParameterException("--engine " + engineOptions.engine + " scores"
+          + " --features with --labels or --targets; "
+          + (features == null ? "--features is missing" : "--source-probs and --source-labels"
+          + " are read only by the local engine"));
+    }
+    EngineOptions.Computed computed = engineOptions.compute(requested,
+        new org.logme.io.StatisticsEngine.Request(features, labels, targets, multiLabel,
+            engineOptions.master));
+    return new Loaded(computed.input(), computed.description());
   }
 
   private ScoreContext context(Loaded loaded, String backend) {

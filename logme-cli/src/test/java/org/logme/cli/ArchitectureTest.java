@@ -43,7 +43,31 @@ class ArchitectureTest {
   void inputOutputKnowsOnlyTheSpiAndNumerics() {
     noClasses().that().resideInAPackage("org.logme.io..")
         .should().dependOnClassesThat().resideOutsideOfPackages("org.logme.api..",
-            "org.logme.numerics..", "org.logme.io..", "java..")
+            "org.logme.numerics..", "org.logme.io..", "java..",
+            // the safetensors header is JSON, parsed by Jackson's streaming parser
+            "com.fasterxml.jackson.core..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void sparkAndHdf5ArePluginsThatNoOtherCodeReferences() {
+    // found by ServiceLoader (StatisticsEngine, ArrayFormat), so that a library user who scores
+    // .npy files never loads (or downloads) Spark, Hadoop or jhdf
+    noClasses().that().resideOutsideOfPackage("org.logme.spark..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.logme.spark..",
+            "org.apache.spark..", "org.apache.hadoop..", "org.apache.parquet..", "scala..")
+        .check(CLASSES);
+    noClasses().that().resideOutsideOfPackage("org.logme.hdf5..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.logme.hdf5..", "io.jhdf..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void sparkAndHdf5KnowOnlyTheSpiNumericsAndInput() {
+    noClasses().that().resideInAnyPackage("org.logme.spark..", "org.logme.hdf5..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.logme.core..",
+            "org.logme.baselines..", "org.logme.linalg..", "org.logme.eval..", "org.logme.cli..",
+            "org.logme.models..", "org.logme.probe..")
         .check(CLASSES);
   }
 

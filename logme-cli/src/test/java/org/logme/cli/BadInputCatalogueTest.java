@@ -143,6 +143,19 @@ class BadInputCatalogueTest {
     write("stacked-f.npy", Matrix.wrap(300, 256, stacked));
     writeVector("stacked-y.npy", stackedLabels);
 
+    writeSafetensors("data.safetensors", f, good.labels());
+    Files.write(dir.resolve("huge-header.safetensors"), java.nio.ByteBuffer.allocate(64)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(1L << 40).array());
+    Files.write(dir.resolve("model.pt"), new byte[] {(byte) 0x80, 2, ']', 'q', 0});
+    try (io.jhdf.WritableHdfFile h5 = io.jhdf.HdfFile.write(dir.resolve("data.h5"))) {
+      double[][] rows = new double[f.rows()][];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = f.row(i);
+      }
+      h5.putGroup("emb").putDataset("features", rows);
+      h5.putDataset("cube", new float[2][3][4]);
+    }
+    csv("not-hdf5.h5", "a text file with the wrong name");
     Files.createDirectories(dir.resolve("a-directory.npy"));
     zoo("zoo-no-task", null, Map.of("a", f));
     zoo("zoo-truncated", good.labels(), Map.of("a", f, "b", f));
@@ -219,6 +232,54 @@ class BadInputCatalogueTest {
     c.add(new Case(npy, "npy-empty-labels", "labels of shape (0,)",
         List.of("score", "--features", "f.npy", "--labels", "y-empty.npy"), ExitCode.BAD_INPUT,
         "no labels (the array is empty)", null));
+
+    String formats = "Other formats and engines";
+    c.add(new Case(formats, "safetensors-read", "features F64 and labels I64 in one .safetensors"
+        + " file: the .npy score", List.of("score", "--features", "data.safetensors:features",
+        "--labels", "data.safetensors:labels", "--json"), ExitCode.OK, null,
+        run -> assertThat(score(run)).isCloseTo(referenceScore(), within(1e-12))));
+    c.add(new Case(formats, "safetensors-no-name", "a .safetensors file of two tensors, none"
+        + " named", List.of("score", "--features", "data.safetensors", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "the file holds 2 tensors (features, labels); choose one as", null));
+    c.add(new Case(formats, "safetensors-header-length", "a header length of 2⁴⁰ bytes",
+        List.of("score", "--features", "huge-header.safetensors:x", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "the header length is 1099511627776 bytes, more than the 100000000"
+        + " bytes the format allows", null));
+    c.add(new Case(formats, "pytorch-pickle", "a PyTorch .pt file",
+        List.of("score", "--features", "model.pt", "--labels", "y.npy"), ExitCode.BAD_INPUT,
+        "a PyTorch/pickle file; reading it means unpickling", null));
+    c.add(new Case(formats, "hdf5-read", "an HDF5 dataset: the .npy score",
+        List.of("score", "--features", "data.h5:/emb/features", "--labels", "y.npy", "--json"),
+        ExitCode.OK, null, run -> assertThat(score(run)).isCloseTo(referenceScore(),
+            within(1e-12))));
+    c.add(new Case(formats, "hdf5-missing-dataset", "an HDF5 dataset that is not there",
+        List.of("score", "--features", "data.h5:/emb/feats", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "no dataset '/emb/feats'; the file holds: /cube, /emb/features",
+        null));
+    c.add(new Case(formats, "hdf5-3d", "a 3-D HDF5 dataset",
+        List.of("score", "--features", "data.h5:/cube", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "the dataset has shape [2, 3, 4]", null));
+    c.add(new Case(formats, "hdf5-not-hdf5", "a text file named .h5",
+        List.of("score", "--features", "not-hdf5.h5:/x", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "not a readable HDF5 file", null));
+    c.add(new Case(formats, "parquet-no-column", "a Parquet table without a column name",
+        List.of("score", "--features", "t.parquet", "--labels", "y.npy"), ExitCode.BAD_INPUT,
+        "name the column as", null));
+    c.add(new Case(formats, "engine-unknown", "an unknown --engine",
+        List.of("score", "--engine", "flink", "--features", "t.parquet:f", "--labels",
+            "t.parquet:y"), ExitCode.USAGE, "unknown --engine 'flink'; available: local, spark",
+        null));
+    c.add(new Case(formats, "engine-spark-two-tables", "--engine spark with features and labels"
+        + " in different tables", List.of("score", "--engine", "spark", "--features",
+        "a.parquet:features", "--labels", "b.parquet:label"), ExitCode.USAGE,
+        "must be columns of one table", null));
+    c.add(new Case(formats, "engine-spark-needs-rows", "--engine spark with an estimator that"
+        + " needs the rows", List.of("score", "--engine", "spark", "--features",
+        "t.parquet:features", "--labels", "t.parquet:label", "--estimator", "sfda"),
+        ExitCode.USAGE, "estimator 'sfda' needs the features themselves", null));
+    c.add(new Case(formats, "engine-master-without-spark", "--master without --engine spark",
+        List.of("score", "--master", "local[2]", "--features", "f.npy", "--labels", "y.npy"),
+        ExitCode.USAGE, "--master applies to --engine spark", null));
 
     String data = "Data";
     c.add(new Case(data, "data-nan-features", "NaN and +Inf in the features (streamed)",
@@ -571,6 +632,27 @@ class BadInputCatalogueTest {
 
   private static void write(String name, Matrix m) throws IOException {
     NpyWriter.write(dir.resolve(name), m, NpyWriter.Type.FLOAT64, false);
+  }
+
+  /** A safetensors file (F64 features, I64 labels), written from the format's description. */
+  private static void writeSafetensors(String name, Matrix f, double[] labels)
+      throws IOException {
+    int featureBytes = f.data().length * 8;
+    String header = "{\"features\":{\"dtype\":\"F64\",\"shape\":[" + f.rows() + "," + f.cols()
+        + "],\"data_offsets\":[0," + featureBytes + "]},\"labels\":{\"dtype\":\"I64\","
+        + "\"shape\":[" + labels.length + "],\"data_offsets\":[" + featureBytes + ","
+        + (featureBytes + labels.length * 8) + "]}}";
+    byte[] h = header.getBytes(StandardCharsets.UTF_8);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + h.length + featureBytes
+        + labels.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.putLong(h.length).put(h);
+    for (double v : f.data()) {
+      b.putDouble(v);
+    }
+    for (double v : labels) {
+      b.putLong((long) v);
+    }
+    Files.write(dir.resolve(name), b.array());
   }
 
   private static void writeVector(String name, double[] v) throws IOException {

@@ -62,8 +62,8 @@ public final class FeatureReading {
   public static Loaded read(String spec, Labels labels, Targets targets,
       Collection<TransferabilityEstimator> estimators, Mode mode,
       LinearAlgebraBackend backend) {
-    NpyHeader header = InputFiles.header(spec);
-    String obstacle = obstacle(header, labels != null || targets != null, estimators, mode);
+    InputFiles.Layout layout = InputFiles.layout(spec);
+    String obstacle = obstacle(layout, labels != null || targets != null, estimators, mode);
     if (mode == Mode.STREAM && obstacle != null) {
       throw new InvalidParameterException("the features cannot be streamed: " + obstacle
           + "; read them into memory instead");
@@ -72,15 +72,16 @@ public final class FeatureReading {
       FeatureStatistics statistics = labels != null
           ? StreamingStatistics.read(spec, labels, backend)
           : StreamingStatistics.read(spec, targets, backend);
-      return new Loaded(null, statistics, "streamed: N, FᵀF and FᵀY accumulated over blocks of "
-          + StreamingStatistics.blockRows((int) header.shape()[1]) + " rows");
+      return new Loaded(null, statistics, "streamed: centred statistics (N, mean, scatter, cross"
+          + " scatter) of blocks of " + StreamingStatistics.blockRows((int) layout.shape()[1])
+          + " rows, merged pairwise");
     }
     return new Loaded(InputFiles.features(spec), null, "loaded into memory"
         + (obstacle == null ? "" : " (" + obstacle + ")"));
   }
 
   /** @return why the features cannot (or, in auto mode, should not) be streamed, or null */
-  private static String obstacle(NpyHeader header, boolean haveTargets,
+  private static String obstacle(InputFiles.Layout layout, boolean haveTargets,
       Collection<TransferabilityEstimator> estimators, Mode mode) {
     if (!haveTargets) {
       return "streaming needs the labels or targets";
@@ -92,12 +93,12 @@ public final class FeatureReading {
         return "estimator '" + e.name() + "' needs the features themselves";
       }
     }
-    if (!StreamingStatistics.streamable(header)) {
-      return header.shape().length != 2 ? "the features are not a 2-D array"
+    if (!layout.streamable()) {
+      return layout.shape().length != 2 ? "the features are not a 2-D array"
           : "the feature array is stored in Fortran (column-major) order, which cannot be read"
           + " row by row";
     }
-    if (mode == Mode.AUTO && header.shape()[0] < header.shape()[1]) {
+    if (mode == Mode.AUTO && layout.shape()[0] < layout.shape()[1]) {
       return "N < D: the N×N decomposition of in-memory features is cheaper";
     }
     return null;

@@ -19,14 +19,27 @@ public final class InputFiles {
   }
 
   /**
+   * The layout of an array, read from its header alone (to decide how to read the rest).
+   *
+   * @param shape the dimensions
+   * @param rowMajor true if the rows are stored one after another
+   */
+  public record Layout(long[] shape, boolean rowMajor) {
+    /** @return true if the array can be streamed by rows: 2-D and row-major */
+    public boolean streamable() {
+      return shape.length == 2 && rowMajor;
+    }
+  }
+
+  /**
    * Reads only the header of an array file (to decide how to read the rest).
    *
    * @param spec the array file
-   * @return its header
+   * @return its layout
    */
-  public static NpyHeader header(String spec) {
-    try (NpyStream stream = ArrayFiles.open(spec)) {
-      return stream.header();
+  public static Layout layout(String spec) {
+    try (ArraySource source = ArrayFiles.open(spec)) {
+      return new Layout(source.shape(), source.rowMajor());
     } catch (java.io.IOException e) {
       throw NpyStream.readFailure(spec, e);
     }

@@ -8,8 +8,8 @@ import org.logme.api.InvalidInputException;
  * A NumPy scalar type as written in an {@code .npy} header's {@code descr}, for example
  * {@code <f4} (little-endian float32) or {@code |b1} (bool).
  *
- * @param kind {@code 'f'} float, {@code 'i'} signed integer, {@code 'u'} unsigned integer or
- *     {@code 'b'} boolean
+ * @param kind {@code 'f'} float, {@code 'i'} signed integer, {@code 'u'} unsigned integer,
+ *     {@code 'b'} boolean, or {@code 'B'} bfloat16 (safetensors' BF16; NumPy has no such type)
  * @param size bytes per element
  * @param order the byte order of multi-byte elements
  * @param descr the descriptor as written in the file
@@ -98,6 +98,7 @@ public record NpyDtype(char kind, int size, ByteOrder order, String descr) {
         case 4 -> Integer.toUnsignedLong(buffer.getInt());
         default -> unsignedLongToDouble(buffer.getLong());
       };
+      case 'B' -> Float.intBitsToFloat(buffer.getShort() << 16);
       default -> buffer.get() != 0 ? 1.0 : 0.0;
     };
   }
@@ -128,6 +129,7 @@ public record NpyDtype(char kind, int size, ByteOrder order, String descr) {
       case 'f' -> "float" + size * 8;
       case 'i' -> "int" + size * 8;
       case 'u' -> "uint" + size * 8;
+      case 'B' -> "bfloat16";
       default -> "bool";
     };
   }

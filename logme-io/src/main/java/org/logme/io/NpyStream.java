@@ -18,7 +18,7 @@ import org.logme.api.InvalidInputException;
  *
  * @since 0.1
  */
-public final class NpyStream implements Closeable {
+public final class NpyStream implements ArraySource {
   /** The magic string every {@code .npy} file starts with. */
   static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   /** Longest header accepted; numpy writes a few hundred bytes. */
@@ -104,19 +104,46 @@ public final class NpyStream implements Closeable {
     return header;
   }
 
-  /** @return the file (and array name), for messages */
+  @Override
   public String origin() {
     return origin;
   }
 
-  /** @return the length of the first dimension */
-  public int rows() {
-    return (int) header.shape()[0];
+  @Override
+  public long[] shape() {
+    return header.shape().clone();
   }
 
-  /** @return the length of the second dimension, 1 for a 1-D array */
-  public int cols() {
-    return header.shape().length == 2 ? (int) header.shape()[1] : 1;
+  @Override
+  public NpyDtype dtype() {
+    return header.dtype();
+  }
+
+  /** Row-major unless a 2-D array is stored in Fortran order. */
+  @Override
+  public boolean rowMajor() {
+    return !header.fortranOrder() || header.shape().length < 2;
+  }
+
+  @Override
+  public String shapeText() {
+    return header.shapeText();
+  }
+
+  /**
+   * Wraps raw little- or big-endian data that another container holds (a safetensors tensor):
+   * the elements start at the stream's position and there are exactly as many as the header
+   * describes.
+   *
+   * @param in the stream, positioned at the first element
+   * @param header the element type and shape (headerBytes unused)
+   * @param origin the file and tensor, for messages
+   * @param owner closed with this stream (may be null)
+   * @return the open array
+   */
+  static NpyStream ofRawData(java.io.InputStream in, NpyHeader header, String origin,
+      Closeable owner) {
+    return new NpyStream(in, owner, header, origin, true);
   }
 
   /**
@@ -128,6 +155,7 @@ public final class NpyStream implements Closeable {
    * @throws IOException if the stream fails
    * @throws InvalidInputException if the data ends early
    */
+  @Override
   public void readElements(double[] dst, int offset, int count) throws IOException {
     NpyDtype dtype = header.dtype();
     int itemSize = dtype.size();
@@ -166,14 +194,10 @@ public final class NpyStream implements Closeable {
    * @return the array, row-major whatever the order on disk
    * @throws IOException if the stream fails
    */
+  @Override
   public NdArray readAll() throws IOException {
     long count = header.elementCount();
-    if (count > org.logme.api.linalg.Matrix.MAX_ELEMENTS) {
-      throw new InvalidInputException(origin + ": shape " + header.shapeText() + " holds " + count
-          + " elements, more than one in-memory array can hold ("
-          + org.logme.api.linalg.Matrix.MAX_ELEMENTS + "); reduce N or D");
-    }
-    requireHeap(count * Double.BYTES, Runtime.getRuntime().maxMemory());
+    ArrayFiles.requireLoadable(this, count, Runtime.getRuntime().maxMemory());
     int rows = rows();
     int cols = cols();
     double[] data = new double[(int) count];
@@ -204,12 +228,7 @@ public final class NpyStream implements Closeable {
    * @throws InvalidInputException if bytes exceed maxHeap
    */
   void requireHeap(long bytes, long maxHeap) {
-    if (bytes > maxHeap) {
-      throw new InvalidInputException(origin + ": shape " + header.shapeText() + " needs "
-          + megabytes(bytes) + " in memory (as float64), more than the whole Java heap ("
-          + megabytes(maxHeap) + "); give Java more memory, e.g. LOGME_JAVA_OPTS=-Xmx"
-          + ((bytes >> 30) + 2) + "g ./logme ..., or for features use --read stream");
-    }
+    ArrayFiles.requireLoadable(this, bytes / Double.BYTES, maxHeap);
   }
 
   /** @return bytes in MiB or GiB, for messages */
@@ -223,6 +242,7 @@ public final class NpyStream implements Closeable {
    *
    * @throws IOException if the stream fails
    */
+  @Override
   public void finish() throws IOException {
     if (!lengthKnown && in.read() != -1) {
       throw new InvalidInputException(origin + ": unexpected bytes follow the data of shape "

@@ -1,7 +1,6 @@
 package org.logme.io;
 
 import java.io.IOException;
-import java.util.Arrays;
 import org.logme.api.InvalidInputException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
@@ -9,30 +8,29 @@ import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.numerics.linalg.Matrices;
-import org.logme.numerics.stats.CompensatedSum;
+import org.logme.numerics.stats.BlockStatistics;
 
 /**
- * Computes {@link FeatureStatistics} (N, FᵀF, Fᵀ1, FᵀY) in one pass over a feature file, a
- * block of rows at a time: memory is O(D² + D·C + block), whatever N. Each block is widened to
- * double, checked for NaN and infinities, and added to the Gram matrix by the backend's
- * {@link LinearAlgebraBackend#addGram}. Needs a 2-D array in C order (rows contiguous on disk).
+ * Computes {@link FeatureStatistics} in one pass over a feature file, a block of rows at a
+ * time: memory is O(D² + D·C + block), whatever N. Each block is widened to double, checked for
+ * NaN and infinities, centred at its own mean ({@link BlockStatistics}, whose Gram matrix of the
+ * deviations runs on the backend's {@link LinearAlgebraBackend#addGram}) and merged into the
+ * running total by the pairwise update of Chan, Golub &amp; LeVeque
+ * ({@link FeatureStatistics.Accumulator}). Needs a 2-D array stored by rows: {@code .npy} in C
+ * order, a safetensors tensor, an HDF5 dataset, a Parquet column.
  *
  * @since 0.1
  */
 public final class StreamingStatistics {
   /** Bytes of doubles per block. */
   static final long BLOCK_BYTES = 8L << 20;
+  /**
+   * The fewest rows per block when D is large: each block costs a D×D scatter and its merge, so
+   * blocks of at least min(D, 1024) rows keep that below 1/min(D, 1024) of the block's work.
+   */
+  static final int MIN_BLOCK_ROWS = 1024;
 
   private StreamingStatistics() {
-  }
-
-  /**
-   * @param header an array's header
-   * @return true if the array can be streamed by rows: 2-D and in C order
-   */
-  public static boolean streamable(NpyHeader header) {
-    return header.shape().length == 2 && !header.fortranOrder();
   }
 
   /**
@@ -40,71 +38,37 @@ public final class StreamingStatistics {
    * @return rows per block for D columns
    */
   public static int blockRows(int cols) {
-    return (int) Math.max(1, Math.min(1 << 16, BLOCK_BYTES / (8L * Math.max(1, cols))));
+    long bySize = BLOCK_BYTES / (8L * Math.max(1, cols));
+    return (int) Math.max(1, Math.min(1 << 16, Math.max(bySize, Math.min(cols, MIN_BLOCK_ROWS))));
   }
 
   /**
-   * @param spec the feature file ({@code F.npy} or {@code bundle.npz:NAME})
+   * @param spec the feature file ({@code F.npy}, {@code bundle.npz:NAME}, see
+   *     {@link ArrayFiles})
    * @param labels the class labels, one per row
    * @param backend the linear algebra to use
-   * @return the statistics, with FᵀY holding the sum of the rows of each class
+   * @return the statistics, with the class labels as one-vs-rest indicator targets
    */
   public static FeatureStatistics read(String spec, Labels labels, LinearAlgebraBackend backend) {
+    int[] classes = labels.classIndices();
     int c = labels.classCount();
-    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(), backend,
-        new CrossProducts() {
-          // class sums accumulate class-major (C×D, rows contiguous like the feature rows) and are
-          // transposed to FᵀY (D×C) once at the end
-          private double[] sums;
-          private int d;
-
-          @Override
-          public void add(Matrix block, int firstRow) {
-            if (sums == null) {
-              d = block.cols();
-              sums = new double[c * d];
-            }
-            labels.addClassSums(block, firstRow, sums);
-          }
-
-          @Override
-          public Matrix result(int dimension) {
-            return sums == null ? Matrix.zeros(dimension, c) : Matrix.wrap(c, d, sums).transpose();
-          }
-        });
+    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(),
+        (block, first) -> BlockStatistics.ofClasses(block, classes, first, c, backend::addGram,
+            spec));
   }
 
   /**
-   * @param spec the feature file ({@code F.npy} or {@code bundle.npz:NAME})
+   * @param spec the feature file ({@code F.npy}, {@code bundle.npz:NAME}, see
+   *     {@link ArrayFiles})
    * @param targets the targets, one row per feature row
    * @param backend the linear algebra to use
-   * @return the statistics, with FᵀY for the target columns
+   * @return the statistics, with the target columns
    */
   public static FeatureStatistics read(String spec, Targets targets, LinearAlgebraBackend backend) {
     Matrix y = targets.matrix();
-    int k = y.cols();
-    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(), backend,
-        new CrossProducts() {
-          private Matrix acc;
-
-          @Override
-          public void add(Matrix block, int firstRow) {
-            Matrix slice = y.rows(firstRow, firstRow + block.rows());
-            double[] product = backend.multiplyTransposeA(block, slice).data();
-            if (acc == null) {
-              acc = Matrix.zeros(block.cols(), k);
-            }
-            double[] sums = acc.data();
-            for (int i = 0; i < sums.length; i++) {
-              sums[i] += product[i];
-            }
-          }
-
-          @Override
-          public Matrix result(int dimension) {
-            return acc == null ? Matrix.zeros(dimension, k) : acc;
-          }
-        });
+    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(),
+        (block, first) -> BlockStatistics.ofTargets(block, y.rows(first, first + block.rows()),
+            backend::addGram, spec));
   }
 
   /**
@@ -127,24 +91,20 @@ public final class StreamingStatistics {
     }
   }
 
-  /** Accumulates FᵀY block by block. */
-  private interface CrossProducts {
-    /** Adds the contribution of a block whose first row is row {@code firstRow} of F. */
-    void add(Matrix block, int firstRow);
-
-    /** @return FᵀY, D×C */
-    Matrix result(int dimension);
+  /** The statistics of one block whose first row is row {@code firstRow} of F. */
+  @FunctionalInterface
+  private interface BlockStatisticsFunction {
+    FeatureStatistics of(Matrix block, int firstRow);
   }
 
   private static FeatureStatistics read(String spec, String rowSource, int expectedRows,
-      LinearAlgebraBackend backend, CrossProducts crossProducts) {
-    try (NpyStream stream = ArrayFiles.open(spec)) {
-      NpyHeader header = stream.header();
-      if (!streamable(header)) {
-        throw new IllegalArgumentException(spec + ": only 2-D C-order arrays can be streamed");
+      BlockStatisticsFunction blockStatistics) {
+    try (ArraySource source = ArrayFiles.open(spec)) {
+      if (source.shape().length != 2 || !source.rowMajor()) {
+        throw new IllegalArgumentException(spec + ": only 2-D row-major arrays can be streamed");
       }
-      int n = stream.rows();
-      int d = stream.cols();
+      int n = source.rows();
+      int d = source.cols();
       if (n == 0 || d == 0) {
         throw new InvalidInputException(spec + ": the array is empty (shape " + n + "x" + d
             + "); it needs at least one row and one column");
@@ -158,12 +118,7 @@ public final class StreamingStatistics {
             + " transposed? Save F.T)" : ""));
       }
       requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
-      Matrix gram = Matrix.zeros(d, d);
-      // each block's column totals are plain sums of a few thousand rows; the totals of all
-      // blocks are added with compensation, so the error does not grow with the number of blocks
-      CompensatedSum[] columnSums = new CompensatedSum[d];
-      Arrays.fill(columnSums, CompensatedSum.ZERO);
-      double[] blockSums = new double[d];
+      FeatureStatistics.Accumulator total = new FeatureStatistics.Accumulator();
       int blockRows = blockRows(d);
       double[] buffer = new double[Math.min(blockRows, n) * d];
       long nonFinite = 0;
@@ -173,7 +128,7 @@ public final class StreamingStatistics {
       for (int first = 0; first < n; first += blockRows) {
         int rows = Math.min(blockRows, n - first);
         double[] data = rows * d == buffer.length ? buffer : new double[rows * d];
-        stream.readElements(data, 0, rows * d);
+        source.readElements(data, 0, rows * d);
         for (int i = 0; i < data.length; i++) {
           if (!Double.isFinite(data[i])) {
             if (badRow < 0) {
@@ -187,29 +142,13 @@ public final class StreamingStatistics {
         if (nonFinite > 0) {
           continue;
         }
-        Matrix block = Matrix.wrap(rows, d, data);
-        backend.addGram(gram, block);
-        crossProducts.add(block, first);
-        Arrays.fill(blockSums, 0);
-        for (int i = 0; i < rows; i++) {
-          for (int j = 0; j < d; j++) {
-            blockSums[j] += data[i * d + j];
-          }
-        }
-        for (int j = 0; j < d; j++) {
-          columnSums[j] = columnSums[j].plus(blockSums[j]);
-        }
+        total.add(blockStatistics.of(Matrix.wrap(rows, d, data), first));
       }
-      stream.finish();
-      Matrices.mirrorUpper(gram);
+      source.finish();
       if (nonFinite > 0) {
         throw Features.nonFinite(spec, nonFinite, badValue, badRow, badColumn);
       }
-      double[] sums = new double[d];
-      for (int j = 0; j < d; j++) {
-        sums[j] = columnSums[j].value();
-      }
-      return new FeatureStatistics(n, gram, sums, crossProducts.result(d), spec);
+      return total.result(spec);
     } catch (IOException e) {
       throw NpyStream.readFailure(spec, e);
     }

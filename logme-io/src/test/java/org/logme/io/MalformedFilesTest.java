@@ -45,7 +45,7 @@ class MalformedFilesTest {
           .hasMessageContaining(sample.fragment());
       // the streaming path (row blocks) refuses it the same way
       assertThatThrownBy(() -> {
-        try (NpyStream stream = ArrayFiles.open(spec)) {
+        try (ArraySource stream = ArrayFiles.open(spec)) {
           double[] block = new double[Math.max(1, stream.cols())];
           for (int r = 0; r < stream.rows(); r++) {
             stream.readElements(block, 0, block.length);

@@ -33,8 +33,29 @@ public record LedoitWolf(double shrinkage, double mu, Matrix covariance) {
     Matrix centred = Covariance.centred(x);
     int n = x.rows();
     int d = x.cols();
-    Matrix s = backend.gram(centred);
-    double[] sd = s.data();
+    double fourth = 0;
+    double[] c = centred.data();
+    for (int i = 0; i < n; i++) {
+      double norm2 = 0;
+      for (int j = 0; j < d; j++) {
+        norm2 += c[i * d + j] * c[i * d + j];
+      }
+      fourth += norm2 * norm2;
+    }
+    return fromScatter(backend.gram(centred), n, fourth);
+  }
+
+  /**
+   * The same estimate from second and fourth moments alone, as streamed statistics hold them.
+   *
+   * @param scatter XᵀX of the centred data, D×D (consumed: it becomes Σ_α)
+   * @param n N
+   * @param fourth Σᵢ ‖xᵢ‖⁴ over the centred rows
+   * @return the shrinkage and the shrunk covariance
+   */
+  public static LedoitWolf fromScatter(Matrix scatter, long n, double fourth) {
+    int d = scatter.rows();
+    double[] sd = scatter.data();
     double sumSquares = 0;
     for (int i = 0; i < sd.length; i++) {
       sd[i] /= n;
@@ -47,15 +68,6 @@ public record LedoitWolf(double shrinkage, double mu, Matrix covariance) {
     double mu = trace / d;
     double alpha = 0;
     if (d > 1) {
-      double fourth = 0;
-      double[] c = centred.data();
-      for (int i = 0; i < n; i++) {
-        double norm2 = 0;
-        for (int j = 0; j < d; j++) {
-          norm2 += c[i * d + j] * c[i * d + j];
-        }
-        fourth += norm2 * norm2;
-      }
       double beta = (fourth / n - sumSquares) / ((double) d * n);
       double delta = (sumSquares - 2 * mu * trace + d * mu * mu) / d;
       beta = Math.min(beta, delta);
@@ -67,6 +79,6 @@ public record LedoitWolf(double shrinkage, double mu, Matrix covariance) {
     for (int j = 0; j < d; j++) {
       sd[j * d + j] += alpha * mu;
     }
-    return new LedoitWolf(alpha, mu, s);
+    return new LedoitWolf(alpha, mu, scatter);
   }
 }
