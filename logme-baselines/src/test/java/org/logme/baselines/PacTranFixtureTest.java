@@ -144,4 +144,37 @@ class PacTranFixtureTest {
       }
     }
   }
+
+  static Stream<String> mixtureCases() {
+    return Stream.of("blobs", "iris", "wide");
+  }
+
+  /** Dirichlet and Gamma on mixture posteriors: stochastic, so within the seed range. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mixtureCases")
+  void dirichletAndGammaOnMixturePosteriorsFallInTheWidenedSeedRange(String c) {
+    JsonNode expected = ReferenceFixtures.json("pactran", c + ".json").at("/gmm_posteriors");
+    EstimationInput input = EstimationInput.builder()
+        .features(new Features(features(c), c)).labels(labels(c)).build();
+    LinearAlgebraBackend backend = Backends.all().get(0);
+    for (String variant : List.of("dirichlet", "gamma")) {
+      JsonNode values = expected.get(variant.equals("dirichlet") ? "pac_ndir" : "pac_ngam");
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (JsonNode v : values) {
+        min = Math.min(min, v.asDouble());
+        max = Math.max(max, v.asDouble());
+      }
+      double margin = max - min;
+      EstimateResult r = run(input, backend, Map.of("variant", variant));
+      assertThat(r.details()).containsEntry("probabilities", "gaussian mixture posteriors")
+          .containsEntry("gmm_components", expected.get("gmm_components").asInt())
+          .containsEntry("pca_components_kept", expected.get("pca_dims").get(0).asInt());
+      assertThat(r.score()).as("%s on %s: reference seeds 0..4 gave [%s, %s]", variant, c, min,
+          max).isBetween(min - margin, max + margin);
+      FixtureErrors.record("pactran " + variant + " mixture " + c
+          + " (distance outside [min, max])",
+          Math.max(0, Math.max(min - r.score(), r.score() - max)));
+    }
+  }
 }
