@@ -73,8 +73,12 @@ final class ComposedSetEstimator implements CandidateSetEstimator {
 
   @Override
   public List<EstimateResult> combine(List<ModelComponents> candidates) {
+    List<ModelComponents> inner = new ArrayList<>();
+    for (ModelComponents c : candidates) {
+      inner.add(new ModelComponents(estimator.name(), c.values(), c.warnings(), c.details()));
+    }
     List<EstimateResult> out = new ArrayList<>();
-    for (EstimateResult r : estimator.combine(candidates)) {
+    for (EstimateResult r : estimator.combine(inner)) {
       out.add(r.toBuilder(name).parameters(parameters).build());
     }
     return out;
