@@ -177,6 +177,11 @@ public final class EmmsEstimator extends Baseline {
     }
     double score = -(residual / n * e);
     List<String> warnings = new ArrayList<>(svd.warnings());
+    if (rank >= n) {
+      warnings.add("the standardised features have rank " + rank + " = N: they fit any target"
+          + " exactly, so EMMS is 0 up to rounding for this model (and for every model with"
+          + " N <= D); use more samples than feature dimensions to compare such models");
+    }
     return EstimateResult.builder(NAME, score)
         .warnings(warnings)
         .detail("lambda", lambda)

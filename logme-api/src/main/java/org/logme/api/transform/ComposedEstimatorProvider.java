@@ -45,6 +45,12 @@ public final class ComposedEstimatorProvider implements EstimatorProvider {
           + " features, so the feature transform '" + transform.name() + "' cannot be composed"
           + " with it; compose it with an estimator that takes --features");
     }
+    if (accepted(transform.create(EstimatorParameters.defaults(transform.name(),
+        transform.parameters())), estimator.create()).isEmpty()) {
+      throw new InvalidParameterException("the feature transform '" + transform.name()
+          + "' needs inputs that estimator '" + estimator.name() + "' cannot take with its"
+          + " features, so they cannot be composed");
+    }
     List<Parameter<?>> all = new ArrayList<>();
     transform.parameters().forEach(p -> all.add(p.renamed(transform.name() + "." + p.name())));
     estimator.parameters().forEach(p -> all.add(p.renamed(estimator.name() + "." + p.name())));
@@ -58,8 +64,7 @@ public final class ComposedEstimatorProvider implements EstimatorProvider {
 
   @Override
   public String description() {
-    return estimator.name() + " on features transformed by " + transform.name() + " ("
-        + transform.description() + ")";
+    return transform.description() + ", then " + estimator.description();
   }
 
   @Override
@@ -106,7 +111,8 @@ public final class ComposedEstimatorProvider implements EstimatorProvider {
    * @param transform a transform
    * @param estimator an estimator
    * @return the combinations of inputs the composition accepts: the estimator's that include
-   *     features, each with what the transform needs
+   *     features, each with what the transform needs, leaving out those that would need both
+   *     labels and targets (an input has one or the other)
    */
   static List<Set<InputKind>> accepted(FeatureTransform transform,
       TransferabilityEstimator estimator) {
@@ -115,7 +121,9 @@ public final class ComposedEstimatorProvider implements EstimatorProvider {
       if (combination.contains(InputKind.FEATURES)) {
         Set<InputKind> union = java.util.EnumSet.copyOf(combination);
         union.addAll(transform.requiredInputs());
-        out.add(Set.copyOf(union));
+        if (!(union.contains(InputKind.LABELS) && union.contains(InputKind.TARGETS))) {
+          out.add(Set.copyOf(union));
+        }
       }
     }
     return List.copyOf(out);

@@ -111,6 +111,7 @@ public final class CorrelationJson {
       ObjectNode c = columns.putObject(column.name());
       c.put("kind", column.kind().id());
       c.put("higher_is_better", column.higherIsBetter());
+      c.put("set_dependent", column.setDependent());
     }
     ObjectNode ranking = root.putObject("ranking");
     for (Group group : table.groups()) {

@@ -161,7 +161,7 @@ public final class TextTables {
       table.truthName().ifPresent(header::add);
       List<List<Ranking.Entry>> rankings = new ArrayList<>();
       for (int c = 0; c < table.columns().size(); c++) {
-        header.add(table.columns().get(c).name() + " (rank)");
+        header.add(rankHeader(table.columns().get(c)));
         rankings.add(Ranking.of(table, group, c));
       }
       List<String> order = new ArrayList<>();
@@ -185,6 +185,23 @@ public final class TextTables {
       out.append(plainGrid(header, rows)).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * @param column a score column
+   * @return its ranking header: the name, then what a reader must know to read its ranks:
+   *     {@code lower is better}, {@code set-dependent}
+   */
+  static String rankHeader(ScoreColumn column) {
+    List<String> notes = new ArrayList<>();
+    if (!column.higherIsBetter()) {
+      notes.add("lower is better");
+    }
+    if (column.setDependent()) {
+      notes.add("set-dependent");
+    }
+    return column.name() + " (rank" + (notes.isEmpty() ? "" : "; " + String.join(", ", notes))
+        + ")";
   }
 
   /**

@@ -64,14 +64,16 @@ public final class ZooResult {
 
   /**
    * @return the scores as a table: one row per model in group {@value ResultsTable#ALL}, one
-   *     column per estimator (direction as the estimator declares), then the static baselines
-   *     of {@code accuracy.csv}; ground truth {@code accuracy} if that file exists
+   *     column per estimator (direction and set-dependence as the estimator declares), then
+   *     the static baselines of {@code accuracy.csv} and of the models' {@code model.json}
+   *     ({@link ModelZoo#modelFacts()}); ground truth {@code accuracy} if that file exists
    */
   public ResultsTable table() {
     Optional<StaticFacts> facts = zoo.accuracy();
     List<ScoreColumn> columns = new ArrayList<>();
     for (TransferabilityEstimator e : estimators) {
-      columns.add(new ScoreColumn(e.name(), ColumnKind.ESTIMATOR, e.higherIsBetter()));
+      columns.add(new ScoreColumn(e.name(), ColumnKind.ESTIMATOR, e.higherIsBetter(),
+          e.setDependent()));
     }
     List<String> factColumns = facts.map(StaticFacts::columns).orElse(List.of());
     for (String name : factColumns) {
@@ -79,6 +81,14 @@ public final class ZooResult {
         columns.add(ScoreColumn.staticBaseline(name));
       }
     }
+    // facts of the models' model.json that accuracy.csv does not already give
+    Optional<StaticFacts> described = zoo.modelFacts();
+    List<String> describedColumns = new ArrayList<>();
+    described.ifPresent(d -> d.columns().stream().filter(c -> !factColumns.contains(c))
+        .forEach(c -> {
+          describedColumns.add(c);
+          columns.add(ScoreColumn.staticBaseline(c));
+        }));
     ResultsTable.Builder builder = ResultsTable.builder(zoo.dir().toString(),
         facts.isPresent() ? ModelZoo.ACCURACY_COLUMN : null, columns);
     for (Map.Entry<String, Map<String, EstimateResult>> model : byModel.entrySet()) {
@@ -93,6 +103,13 @@ public final class ZooResult {
           } else {
             values.put(factColumns.get(c), row.get()[c]);
           }
+        }
+      }
+      Optional<double[]> describedRow = described.flatMap(d -> d.values(model.getKey()));
+      if (describedRow.isPresent()) {
+        List<String> all = described.get().columns();
+        for (String c : describedColumns) {
+          values.put(c, describedRow.get()[all.indexOf(c)]);
         }
       }
       builder.add(ResultsTable.ALL, model.getKey(), truth, values);

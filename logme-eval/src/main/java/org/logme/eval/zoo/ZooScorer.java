@@ -16,9 +16,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.logme.api.InvalidInputException;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.LogmeException;
+import org.logme.api.estimator.CandidateSetEstimator;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.ModelComponents;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.eval.EstimatorSelection;
@@ -37,6 +39,11 @@ import org.logme.io.FeatureReading;
  * <p>When several estimators are requested, one that lacks an input for a model (say LEEP
  * without {@code source_probs.npy}) or fails on it is skipped for that model with a warning, and
  * its score for the model is missing. With a single estimator that is an error.
+ *
+ * <p>A set-level estimator ({@link CandidateSetEstimator}, such as NCTI or ETran) computes each
+ * model's components in that model's worker, like any other estimator, and combines them over
+ * every model that has them once all are scored; its scores are flagged set-dependent. It
+ * needs at least two such models.
  *
  * @since 0.1
  */
@@ -95,6 +102,8 @@ public final class ZooScorer {
     // one slot per model, written by its worker; Future.get() publishes the writes
     AtomicReferenceArray<Map<String, EstimateResult>> results =
         new AtomicReferenceArray<>(models.size());
+    AtomicReferenceArray<Map<String, ModelComponents>> components =
+        new AtomicReferenceArray<>(models.size());
     AtomicReferenceArray<List<String>> warnings = new AtomicReferenceArray<>(models.size());
     progress.started(models.size());
     AtomicInteger done = new AtomicInteger();
@@ -108,7 +117,9 @@ public final class ZooScorer {
         futures.add(pool.submit(() -> {
           String model = models.get(index);
           List<String> modelWarnings = new ArrayList<>();
-          results.set(index, scoreModel(zoo, model, modelWarnings));
+          Scored scored = scoreModel(zoo, model, modelWarnings);
+          results.set(index, scored.results());
+          components.set(index, scored.components());
           warnings.set(index, modelWarnings);
           synchronized (progressLock) {
             progress.modelDone(model, done.incrementAndGet(), models.size());
@@ -125,14 +136,61 @@ public final class ZooScorer {
     Map<String, Map<String, EstimateResult>> byModel = new LinkedHashMap<>();
     List<String> allWarnings = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
-      byModel.put(models.get(i), results.get(i));
+      byModel.put(models.get(i), new LinkedHashMap<>(results.get(i)));
       allWarnings.addAll(warnings.get(i));
     }
+    combineSets(models, components, byModel, allWarnings);
     return new ZooResult(zoo, selection.estimators(), byModel, allWarnings);
   }
 
-  private Map<String, EstimateResult> scoreModel(ModelZoo zoo, String model,
-      List<String> warnings) {
+  /** Phase two of every set-level estimator, over the models that have its components. */
+  private void combineSets(List<String> models,
+      AtomicReferenceArray<Map<String, ModelComponents>> components,
+      Map<String, Map<String, EstimateResult>> byModel, List<String> warnings) {
+    for (TransferabilityEstimator estimator : selection.estimators()) {
+      if (!(estimator instanceof CandidateSetEstimator set)) {
+        continue;
+      }
+      List<String> scored = new ArrayList<>();
+      List<ModelComponents> candidates = new ArrayList<>();
+      for (int i = 0; i < models.size(); i++) {
+        ModelComponents c = components.get(i).get(estimator.name());
+        if (c != null) {
+          scored.add(models.get(i));
+          candidates.add(c);
+        }
+      }
+      if (candidates.size() < set.minimumCandidates()) {
+        if (scored.isEmpty() && selection.skipsEstimatorsThatCannotRun()) {
+          continue; // every model was already skipped, with a warning each
+        }
+        String message = "estimator '" + estimator.name() + "' is set-dependent: it compares"
+            + " the candidate models with each other, so it needs at least "
+            + set.minimumCandidates() + " models, but " + (scored.isEmpty() ? "none"
+            : "only " + String.join(", ", scored)) + " could be scored";
+        if (!selection.skipsEstimatorsThatCannotRun()) {
+          throw new InvalidInputException(message + "; add models to the zoo");
+        }
+        warnings.add(message + "; skipped");
+        continue;
+      }
+      List<EstimateResult> combined = set.combine(candidates);
+      for (int m = 0; m < scored.size(); m++) {
+        EstimateResult result = combined.get(m);
+        byModel.get(scored.get(m)).put(estimator.name(), result);
+        String model = scored.get(m);
+        result.warnings().forEach(w -> warnings.add("model '" + model + "', estimator '"
+            + estimator.name() + "': " + w));
+      }
+    }
+  }
+
+  /** One model's results and the set-level estimators' components. */
+  private record Scored(Map<String, EstimateResult> results,
+      Map<String, ModelComponents> components) {
+  }
+
+  private Scored scoreModel(ModelZoo zoo, String model, List<String> warnings) {
     EstimatorSelection.Wording wording = new EstimatorSelection.Wording("model '" + model + "': ",
         ModelZoo.FILES::get, " (in " + zoo.dir() + " and " + zoo.modelDir(model) + ")",
         InvalidInputException::new);
@@ -140,16 +198,21 @@ public final class ZooScorer {
     List<TransferabilityEstimator> runnable = selection.runnable(zoo.available(model), wording,
         warnings);
     if (runnable.isEmpty()) {
-      return Map.of();
+      return new Scored(Map.of(), Map.of());
     }
     Set<InputKind> needed = EnumSet.noneOf(InputKind.class);
     runnable.forEach(e -> e.acceptedInputs().forEach(needed::addAll));
     EstimationInput input = zoo.input(model, needed, runnable, FeatureReading.Mode.AUTO, backend);
-    Map<String, EstimateResult> scores = selection.score(runnable, input, backend, wording,
+    List<TransferabilityEstimator> perModel = runnable.stream()
+        .filter(e -> !(e instanceof CandidateSetEstimator)).toList();
+    Map<String, EstimateResult> scores = selection.score(perModel, input, backend, wording,
         warnings);
     scores.forEach((name, result) -> result.warnings().forEach(w -> warnings.add("model '"
         + model + "', estimator '" + name + "': " + w)));
-    return scores;
+    // the set-level estimators' warnings travel with their combined results
+    Map<String, ModelComponents> components = selection.components(runnable, input, backend,
+        wording, warnings);
+    return new Scored(scores, components);
   }
 
   private static void await(Future<?> future) {
