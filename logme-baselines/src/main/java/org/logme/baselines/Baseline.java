@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.logme.api.NumericalException;
 import org.logme.api.data.Labels;
+import org.logme.api.data.SourceProbabilities;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.EstimatorParameters;
@@ -73,6 +74,10 @@ abstract class Baseline implements TransferabilityEstimator {
     }
     input.labels().filter(Labels::remapped).ifPresent(labels -> result
         .detail("class_ids", Arrays.stream(labels.classIds()).boxed().toList()));
+    input.sourceProbabilities().filter(p -> p.renormalisedRows() > 0).ifPresent(p ->
+        result.warning(p.renormalisedRows() + " of " + p.sampleCount() + " rows of " + p.origin()
+            + " summed to 1 only within " + SourceProbabilities.ROW_SUM_TOLERANCE + " (rounded"
+            + " probabilities?) and were divided by their sum"));
     return result.higherIsBetter(higherIsBetter()).parameters(parameters).build();
   }
 

@@ -75,6 +75,11 @@ public final class GbcEstimator extends Baseline {
     Labels labels = input.labels().orElseThrow();
     Matrix x = f;
     List<String> warnings = List.of();
+    if (dimensions.isPresent() && f.cols() < dimensions.getAsInt()) {
+      warnings = List.of("the features have " + f.cols() + " columns, fewer than the "
+          + dimensions.getAsInt() + " PCA dimensions (n_dims=" + dimensions.getAsInt() + "); no"
+          + " PCA was done, GBC uses all " + f.cols());
+    }
     if (dimensions.isPresent() && f.cols() > dimensions.getAsInt()) {
       Pca pca = Pca.fit(f, backend);
       x = pca.scores(Math.min(dimensions.getAsInt(), pca.rank()), backend);

@@ -16,6 +16,7 @@ import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.data.SourceLabels;
 import org.logme.api.data.SourceProbabilities;
+import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.linalg.LinearAlgebraBackend;
@@ -279,6 +280,21 @@ class PropertiesTest {
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("tllib, parc");
     assertThatThrownBy(() -> Estimators.create("nleep", Map.of("pca_variance", "1")))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("pca_variance");
+  }
+
+  @Test
+  void nleepMeanLogIsBelowTheLogOfTheMeanProbability() {
+    // Jensen: (1/N) Σ log p ≤ log((1/N) Σ p), strictly unless every p is equal
+    EstimationInput input = blobs(120, 6, 3, 2, 4);
+    LinearAlgebraBackend backend = Backends.all().get(0);
+    EstimateResult probability = Estimators.create("nleep").estimate(input, backend);
+    EstimateResult log = Estimators.create("nleep", Map.of("aggregate", "mean-log"))
+        .estimate(input, backend);
+    assertThat(log.score()).isNegative().isLessThan(Math.log(probability.score()));
+    assertThat(log.parameters().asText()).containsEntry("aggregate", "mean-log");
+    // the same mixture either way: the same EM iterations and components
+    assertThat(log.details().get("gmm_mean_log_likelihood"))
+        .isEqualTo(probability.details().get("gmm_mean_log_likelihood"));
   }
 
   @Test

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             + " wall time of the whole command, peak resident memory of the process (Linux"
             + " VmHWM) and the score, which must agree across backends.",
         "",
-        "The default cases are those of the issue: 20000x1024 and 50000x2048 with 100 classes,"
+        "The default cases are the two sizes of docs/performance.md: 20000x1024 and 50000x2048"
+            + " with 100 classes,"
             + " which the Python reference (thuml/LogME, numba + OpenBLAS, 2 cores) scored in"
             + " 4.2 s / 0.75 GB and 40 s / 3.0 GB."},
     footer = {"", "Examples:",
@@ -51,12 +52,12 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--cases", paramLabel = "NxDxC[,...]", split = ",",
+  @Option(names = "--cases", paramLabel = "NxDxC", split = ",", hideParamSyntax = true,
       defaultValue = "20000x1024x100,50000x2048x100",
       description = "Tasks to run (default: ${DEFAULT-VALUE}).")
   List<String> cases;
 
-  @Option(names = "--backends", paramLabel = "NAME[,...]", split = ",",
+  @Option(names = "--backends", paramLabel = "NAME", split = ",", hideParamSyntax = true,
       description = "Backends to run (default: all available).")
   List<String> backendNames;
 

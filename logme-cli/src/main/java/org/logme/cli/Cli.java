@@ -42,7 +42,7 @@ public final class Cli {
       commandLine.setErr(err);
       commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, debug));
       commandLine.setParameterExceptionHandler((e, args2) -> {
-        err.println("logme: error: " + e.getMessage());
+        err.println("logme: error: " + e.getMessage() + didYouMean(e));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
             + " --help' for the options.");
         return ExitCode.USAGE;
@@ -60,6 +60,19 @@ public final class Cli {
       out.flush();
       err.flush();
     }
+  }
+
+  /** A suggestion for a misspelt command or option, as for estimators and backends. */
+  private static String didYouMean(CommandLine.ParameterException e) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
+      return "";
+    }
+    String word = unmatched.getUnmatched().get(0);
+    CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+    java.util.List<String> candidates = new java.util.ArrayList<>(spec.subcommands().keySet());
+    spec.options().forEach(o -> candidates.addAll(java.util.List.of(o.names())));
+    return org.logme.api.UnknownPluginException.suggestion(word, candidates);
   }
 
   private int report(Throwable e, boolean debug) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.logme.api.InvalidParameterException;
 import org.logme.eval.report.CorrelationJson;
 import org.logme.eval.report.Report;
 import org.logme.eval.report.TextTables;
@@ -41,10 +42,13 @@ import picocli.CommandLine.Spec;
             + " target data, such as ImageNet accuracy) and are reported apart."},
     footer = {"", "Examples:",
         "  logme correlate --table results.csv --truth accuracy --group dataset",
-        "  logme correlate --table results.csv --truth accuracy --group dataset --json",
-        "  logme correlate --table results.csv --truth accuracy --bootstrap 1000 --seed 1"
-            + " --report out/",
-        "  logme correlate --table bench.csv --truth accuracy --group dataset --facts models.csv",
+        "  logme correlate --table results.csv --truth accuracy --group dataset \\",
+        "      --json",
+        "  logme correlate --table results.csv --truth accuracy \\",
+        "      --bootstrap 1000 --seed 1 --report out/",
+        "  logme correlate --table bench.csv --truth accuracy --group dataset \\",
+        "      --facts models.csv",
+        "  logme correlate --table regression.csv --truth mse --lower-is-better mse",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input."})
 final class CorrelateCommand implements Callable<Integer> {
 
@@ -56,7 +60,8 @@ final class CorrelateCommand implements Callable<Integer> {
   Path table;
 
   @Option(names = "--truth", paramLabel = "COLUMN", required = true,
-      description = "The ground-truth column, e.g. fine-tuned accuracy (higher is better).")
+      description = "The ground-truth column, e.g. fine-tuned accuracy (higher is better; name"
+          + " it in --lower-is-better if it is an error such as mse).")
   String truth;
 
   @Option(names = "--group", paramLabel = "COLUMN",
@@ -64,9 +69,27 @@ final class CorrelateCommand implements Callable<Integer> {
           + " group named 'all').")
   String group;
 
-  @Option(names = "--static", paramLabel = "COLUMN[,COLUMN...]", split = ",",
-      description = "Columns that are static baselines (no target data), e.g. imagenet_top1.")
+  @Option(names = "--static", paramLabel = "COLUMN", split = ",", hideParamSyntax = true,
+      description = "Columns that are static baselines (no target data), e.g. imagenet_top1,"
+          + " comma-separated.")
   List<String> staticColumns = List.of();
+
+  @Option(names = "--columns", paramLabel = "COLUMN", split = ",", hideParamSyntax = true,
+      description = "Only these score columns, in this order (comma-separated); default: every"
+          + " column of numbers but the model, truth and group columns.")
+  List<String> columns;
+
+  @Option(names = "--skip-columns", paramLabel = "COLUMN", split = ",", hideParamSyntax = true,
+      description = "Leave these columns out (comma-separated), e.g. notes or a second truth."
+          + " Columns of text are left out anyway, with a notice.")
+  List<String> skipColumns = List.of();
+
+  @Option(names = "--skip-groups", paramLabel = "GROUP", split = ",", hideParamSyntax = true,
+      description = "Leave these groups (values of --group) out, comma-separated.")
+  List<String> skipGroups = List.of();
+
+  @Mixin
+  TableOptions tableOptions = new TableOptions();
 
   @Option(names = "--facts", paramLabel = "models.csv",
       description = "A CSV of per-model facts (model,<columns...>) joined by model name and"
@@ -82,8 +105,13 @@ final class CorrelateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TableSpec tableSpec = TableSpec.truth(truth).withStaticColumns(
-        new LinkedHashSet<>(staticColumns));
+    if (!skipGroups.isEmpty() && group == null) {
+      throw new InvalidParameterException("--skip-groups needs --group COLUMN, the column that"
+          + " names the groups");
+    }
+    TableSpec tableSpec = tableOptions.applyTo(TableSpec.truth(truth).withStaticColumns(
+        new LinkedHashSet<>(staticColumns)).withIgnored(new LinkedHashSet<>(skipColumns))
+        .withColumns(columns).withSkippedGroups(new LinkedHashSet<>(skipGroups)));
     if (group != null) {
       tableSpec = tableSpec.withGroup(group);
     }
@@ -97,6 +125,7 @@ final class CorrelateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     // the report first: if its directory is unusable, nothing has been printed yet
     Path written = reportOptions.writeIfAsked(Report.of(results).withBootstrap(resampled));
+    correlations.notes().forEach(n -> err.println("logme: warning: " + n));
     correlations.undefinedValues().forEach(v -> err.println("logme: warning: undefined: " + v));
     if (json) {
       ObjectNode node = CorrelationJson.correlationsNode(correlations);

@@ -70,7 +70,8 @@ import picocli.CommandLine.Spec;
             + " example instead (fixed transforms of 8x8 digits)."},
     footer = {"", "Examples:",
         "  logme demo",
-        "  logme demo --tasks emoji-zh --models bge-small-zh-v15,all-minilm-l6-v2 --json",
+        "  logme demo --tasks emoji-zh --models bge-small-zh-v15,all-minilm-l6-v2 \\",
+        "      --json",
         "  logme demo --digits",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
@@ -85,6 +86,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  ProgressOptions progressOptions = new ProgressOptions();
 
   @Option(names = "--tasks", paramLabel = "NAME[,NAME...]", split = ",", hideParamSyntax = true,
       defaultValue = "emoji-en,emoji-zh,wordnet-nouns",
@@ -168,7 +172,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     TextZooBuilder builder = new TextZooBuilder(extractors, threads, cacheOptions.cache(),
         Optional.of(ProbeSettings.defaults()), ExtractionProgressBar.on(err,
-            ProgressBar.terminal()));
+            progressOptions.show()));
     List<TextZooBuilder.Request> requests = builder.resolve(models);
     if (requests.size() < 2) {
       throw new InvalidParameterException("the demo ranks models: name at least two");

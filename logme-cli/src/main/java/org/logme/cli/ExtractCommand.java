@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
         "Models are loaded one at a time; features are cached (keyed by model, version and the"
             + " texts), so a second run embeds nothing. 'logme list' shows the models."},
     footer = {"", "Examples:",
-        "  logme extract --texts data/tasks/emoji-en.csv --models all --out zoo --probe",
+        "  logme extract --texts data/tasks/emoji-en.csv --models all --out zoo \\",
+        "      --probe",
         "  logme rank --zoo zoo --estimator logme,hscore,sfda",
         "  logme extract --texts reviews.csv --text-column review --label-column stars \\",
         "      --models e5-small-v2-q,onnx:/models/my-encoder --out zoo --limit 500",
@@ -57,6 +58,9 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  ProgressOptions progressOptions = new ProgressOptions();
 
   @Mixin
   TextTaskOptions task = new TextTaskOptions();
@@ -120,7 +124,7 @@ final class ExtractCommand implements Callable<Integer> {
           .forEach(w -> err.println("logme: warning: " + w));
     }
     TextZooBuilder builder = new TextZooBuilder(extractors, threadCount, cacheOptions.cache(),
-        settings, ExtractionProgressBar.on(err, ProgressBar.terminal()));
+        settings, ExtractionProgressBar.on(err, progressOptions.show()));
     List<TextZooBuilder.Request> requests = builder.resolve(models);
     builder = builder.withLabelEncoders(labelEncoders(requests));
     long start = System.nanoTime();

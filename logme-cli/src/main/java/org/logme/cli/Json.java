@@ -84,8 +84,29 @@ final class Json {
     if (context.outputs() != null) {
       node.put("outputs", context.outputs());
     }
+    perTarget(node, result, context.classes() != null ? "per_class" : "per_output");
+    node.put("feature_input", context.featureInput());
+    put(node, "inputs", context.inputs());
+    return node;
+  }
+
+  /**
+   * A result without its context, as {@code rank} lists it per model: estimator, score,
+   * direction, parameters, per-target values, iterations, warnings and details.
+   */
+  static ObjectNode result(EstimateResult result) {
+    ObjectNode node = object();
+    node.put("score", result.score());
+    node.put("higher_is_better", result.higherIsBetter());
+    node.set("parameters", parameters(result.parameters()));
+    perTarget(node, result, "per_target");
+    return node;
+  }
+
+  /** Per-target values, iterations, warnings and details, as both renderings end. */
+  private static void perTarget(ObjectNode node, EstimateResult result, String key) {
     if (!result.targetNames().isEmpty()) {
-      ObjectNode perTarget = node.putObject(context.classes() != null ? "per_class" : "per_output");
+      ObjectNode perTarget = node.putObject(key);
       double[] values = result.targetScores();
       for (int i = 0; i < values.length; i++) {
         perTarget.put(result.targetNames().get(i), values[i]);
@@ -96,9 +117,7 @@ final class Json {
     }
     put(node, "warnings", result.warnings());
     put(node, "details", result.details());
-    node.put("feature_input", context.featureInput());
-    put(node, "inputs", context.inputs());
-    return node;
   }
+
 
 }

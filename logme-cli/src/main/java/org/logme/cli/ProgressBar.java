@@ -26,11 +26,6 @@ final class ProgressBar implements ZooProgress {
     return interactive ? new ProgressBar(err) : ZooProgress.NONE;
   }
 
-  /** @return true if the JVM runs attached to a terminal */
-  static boolean terminal() {
-    return System.console() != null;
-  }
-
   @Override
   public void started(int total) {
     draw(0, total, "");

@@ -49,11 +49,13 @@ import picocli.CommandLine.Spec;
     footer = {"", "Examples:",
         "  logme score --features feats.npy --labels labels.npy",
         "  logme score --features feats.npy --labels labels.npy --json",
-        "  logme score --features data.npz:features --targets data.npz:y --backend commons",
-        "  logme score --features feats.npy --labels labels.npy --algorithm mackay",
-        "  logme score --features f.npy --labels y.npy --estimator emms --label-embeddings E.npy",
-        "  logme score --features f.npy --labels y.npy --estimator ped+sfda --param"
-            + " ped.n_sigma=0.3",
+        "  logme score --features data.npz:features --targets data.npz:y \\",
+        "      --backend commons",
+        "  logme score --features feats.npy --labels labels.npy --algorithm exact",
+        "  logme score --features f.npy --labels y.npy --estimator emms \\",
+        "      --label-embeddings names.npy",
+        "  logme score --features f.npy --labels y.npy --estimator ped+sfda \\",
+        "      --param ped.n_sigma=0.3",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
 final class ScoreCommand implements Callable<Integer> {
@@ -101,8 +103,9 @@ final class ScoreCommand implements Callable<Integer> {
   BackendOptions backendOptions = new BackendOptions();
 
   @Option(names = "--json",
-      description = "Print JSON: one object, or an array with one object per estimator when"
-          + " several are requested.")
+      description = "Print JSON, the same shape for any number of estimators: {\"schema\","
+          + " \"results\": [one object per estimator that ran], \"skipped\": [why the others"
+          + " did not]}.")
   boolean json;
 
   @Option(names = "--read", paramLabel = "auto|stream|memory", defaultValue = "auto",
@@ -132,6 +135,9 @@ final class ScoreCommand implements Callable<Integer> {
     this.estimators = estimators;
     this.backends = backends;
   }
+
+  /** The version of the {@code score --json} document's layout. */
+  static final String SCHEMA = "logme.score/2";
 
   /**
    * The one place the command line words an input kind: as the option that supplies it.
@@ -173,13 +179,14 @@ final class ScoreCommand implements Callable<Integer> {
         + ": " + w)));
     var out = spec.commandLine().getOut();
     if (json) {
-      if (selection.estimators().size() == 1) {
-        out.println(Json.write(Json.estimate(results.get(0), context)));
-      } else {
-        var array = Json.array();
-        results.forEach(r -> array.add(Json.estimate(r, context)));
-        out.println(Json.write(array));
-      }
+      // one shape whatever the number of estimators
+      var root = Json.object();
+      root.put("schema", SCHEMA);
+      var array = root.putArray("results");
+      results.forEach(r -> array.add(Json.estimate(r, context)));
+      var skippedNode = root.putArray("skipped");
+      skipped.forEach(skippedNode::add);
+      out.println(Json.write(root));
     } else {
       printText(out, results, context);
     }
@@ -284,6 +291,11 @@ final class ScoreCommand implements Callable<Integer> {
     }
   }
 
+  /** @return e.g. {@code 1 output}, {@code 3 outputs} */
+  static String plural(int count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
+  }
+
   private static void printText(java.io.PrintWriter out, List<EstimateResult> results,
       ScoreContext context) {
     StringBuilder data = new StringBuilder("N=" + context.n());
@@ -291,13 +303,13 @@ final class ScoreCommand implements Callable<Integer> {
       data.append(", D=").append(context.d());
     }
     if (context.classes() != null) {
-      data.append(", ").append(context.classes()).append(" classes");
+      data.append(", ").append(plural(context.classes(), "class", "classes"));
     }
     if (context.outputs() != null) {
-      data.append(", ").append(context.outputs()).append(" outputs");
+      data.append(", ").append(plural(context.outputs(), "output", "outputs"));
     }
-    out.println("data: " + data + "; backend: " + context.backend() + "; features "
-        + context.featureInput());
+    out.println("data: " + data + "; backend: " + context.backend()
+        + (context.d() == null ? "" : "; features " + context.featureInput()));
     int width = results.stream().mapToInt(r -> r.estimator().length()).max().orElse(5);
     for (EstimateResult r : results) {
       Map<String, String> params = r.parameters().asText();

@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             + " features are cached, so asking again is quick."},
     footer = {"", "Examples:",
         "  logme select --texts data/tasks/emoji-zh.csv --models all",
-        "  logme select --texts tickets.csv --text-column body --label-column team --json",
+        "  logme select --texts tickets.csv --text-column body --label-column team \\",
+        "      --json",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
 final class SelectCommand implements Callable<Integer> {
@@ -59,6 +60,9 @@ final class SelectCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  @Mixin
+  ProgressOptions progressOptions = new ProgressOptions();
 
   @Mixin
   TextTaskOptions task = new TextTaskOptions();
@@ -103,7 +107,7 @@ final class SelectCommand implements Callable<Integer> {
     TextTask texts = task.read();
     PrintWriter err = spec.commandLine().getErr();
     TextZooBuilder builder = new TextZooBuilder(extractors, threads, cacheOptions.cache(),
-        Optional.empty(), ExtractionProgressBar.on(err, ProgressBar.terminal()));
+        Optional.empty(), ExtractionProgressBar.on(err, progressOptions.show()));
     List<TextZooBuilder.Request> requests = builder.resolve(models);
     Path zoo = out != null ? out : Files.createTempDirectory("logme-select").resolve("zoo");
     try {

@@ -83,6 +83,8 @@ class BadInputCatalogueTest {
     write("f-big-endian.npy", NpyBytes.array().dtype(">f4").matrix(f.rows(), f.cols(),
         f.data()));
     write("f-empty.npy", NpyBytes.array().shapeText("(0, 20)"));
+    write("f-1d.npy", NpyBytes.array().vector(Arrays.copyOf(f.data(), f.rows())));
+    write("f-transposed.npy", f.transpose());
     write("y-empty.npy", NpyBytes.array().dtype("<i8").vector());
     write("f-nan.npy", withValues(f, new int[] {3 * 20 + 2, 7 * 20 + 1},
         new double[] {Double.NaN, Double.POSITIVE_INFINITY}));
@@ -113,6 +115,16 @@ class BadInputCatalogueTest {
     write("p-299.npy", Matrix.wrap(299, 4, Arrays.copyOf(probabilities.data(), 299 * 4)));
     write("p-negative.npy", withValues(probabilities, new int[] {2 * 4}, new double[] {-0.1}));
     write("p-logits.npy", TestMatrices.gaussian(300, 4, 9));
+    Matrix rounded = probabilities.copy();
+    for (int i = 0; i < rounded.data().length; i++) {
+      rounded.data()[i] = Math.round(rounded.data()[i] * 1000) / 1000.0;
+    }
+    write("p-rounded.npy", rounded);
+    Matrix short10 = probabilities.copy();
+    for (int i = 0; i < short10.data().length; i++) {
+      short10.data()[i] *= 0.9;
+    }
+    write("p-short.npy", short10);
     write("p-nan.npy", withValues(probabilities, new int[] {4 * 4 + 3},
         new double[] {Double.NaN}));
     HardCases.Problem slow = HardCases.nonConverging();
@@ -140,6 +152,8 @@ class BadInputCatalogueTest {
     Files.write(truncated, Arrays.copyOf(bytes, bytes.length - 100));
     zoo("zoo-rows", good.labels(), Map.of("a", f, "b", Matrix.wrap(299, 20,
         Arrays.copyOf(f.data(), 299 * 20))));
+    zoo("zoo-empty-model", good.labels(), Map.of("a", f, "b", f));
+    Files.createDirectories(dir.resolve("zoo-empty-model/models/x"));
     zoo("zoo-accuracy", good.labels(), Map.of("a", f, "b", f));
     csv("zoo-accuracy/accuracy.csv", "model,accuracy\na,70\nb,80\nc,75\n");
 
@@ -257,7 +271,24 @@ class BadInputCatalogueTest {
         null));
     c.add(new Case(data, "data-probabilities-not-summing-to-1", "logits instead of probabilities",
         List.of("score", "--labels", "y.npy", "--source-probs", "p-logits.npy", "--estimator",
-            "leep"), ExitCode.BAD_INPUT, "pass softmax probabilities", null));
+            "leep"), ExitCode.BAD_INPUT, "apply softmax to logits first", null));
+    c.add(new Case(data, "data-1d-features", "features as a 1-D array",
+        List.of("score", "--features", "f-1d.npy", "--labels", "y.npy"), ExitCode.BAD_INPUT,
+        "f-1d.npy: features must be a 2-D array [N, D], but this one has shape (300,); if each"
+        + " sample really has one feature, save it as [N, 1] (x.reshape(-1, 1))", null));
+    c.add(new Case(data, "data-transposed-features", "features saved as [D, N]",
+        List.of("score", "--features", "f-transposed.npy", "--labels", "y.npy"),
+        ExitCode.BAD_INPUT, "are they transposed? Save F.T", null));
+    c.add(new Case(data, "data-rounded-probabilities", "probabilities rounded to 3 decimals:"
+        + " accepted, renormalised, said so", List.of("score", "--labels", "y.npy",
+        "--source-probs", "p-rounded.npy", "--estimator", "leep"), ExitCode.OK,
+        "rows of p-rounded.npy summed to 1 only within 0.05 (rounded probabilities?) and were"
+        + " divided by their sum", null));
+    c.add(new Case(data, "data-probabilities-summing-to-0.9", "rows summing to 0.9: no softmax"
+        + " hint", List.of("score", "--labels", "y.npy", "--source-probs", "p-short.npy",
+        "--estimator", "leep"), ExitCode.BAD_INPUT, "every row must be a probability"
+        + " distribution over the source classes", run -> assertThat(run.err())
+        .doesNotContain("softmax")));
     c.add(new Case(data, "data-nan-probability", "a NaN source probability",
         List.of("score", "--labels", "y.npy", "--source-probs", "p-nan.npy", "--estimator",
             "leep"), ExitCode.BAD_INPUT, "the first (NaN) is at row 4, column 3", null));
@@ -353,11 +384,23 @@ class BadInputCatalogueTest {
     c.add(new Case(zoos, "zoo-no-task", "no labels.npy or targets.npy",
         List.of("rank", "--zoo", "zoo-no-task/"), ExitCode.BAD_INPUT,
         "neither labels.npy (class labels) nor targets.npy", null));
-    c.add(new Case(zoos, "zoo-truncated-features", "one model's features.npy truncated",
-        List.of("rank", "--zoo", "zoo-truncated/"), ExitCode.BAD_INPUT,
+    c.add(new Case(zoos, "zoo-truncated-features", "one model's features.npy truncated: that"
+        + " model skipped, the rest ranked", List.of("rank", "--zoo", "zoo-truncated/"),
+        ExitCode.OK, "zoo-truncated/models/b/features.npy: truncated", run -> assertThat(run.out())
+        .contains("skipped (could not be scored; --strict to fail instead):")));
+    c.add(new Case(zoos, "zoo-truncated-features-strict", "the same with --strict",
+        List.of("rank", "--zoo", "zoo-truncated/", "--strict"), ExitCode.BAD_INPUT,
         "zoo-truncated/models/b/features.npy: truncated", null));
-    c.add(new Case(zoos, "zoo-row-mismatch", "one model's features with 299 rows for 300 labels",
-        List.of("rank", "--zoo", "zoo-rows/"), ExitCode.BAD_INPUT, "row counts disagree", null));
+    c.add(new Case(zoos, "zoo-empty-model", "an empty model directory: skipped, naming the"
+        + " missing file", List.of("rank", "--zoo", "zoo-empty-model/"), ExitCode.OK,
+        "model 'x': no features.npy in zoo-empty-model/models/x: estimator 'logme' needs"
+        + " features.npy + labels.npy", null));
+    c.add(new Case(zoos, "zoo-empty-model-strict", "the same with --strict",
+        List.of("rank", "--zoo", "zoo-empty-model/", "--strict"), ExitCode.BAD_INPUT,
+        "model 'x': no features.npy in zoo-empty-model/models/x", null));
+    c.add(new Case(zoos, "zoo-row-mismatch", "one model's features with 299 rows for 300"
+        + " labels (with --strict)", List.of("rank", "--zoo", "zoo-rows/", "--strict"),
+        ExitCode.BAD_INPUT, "row counts disagree", null));
     c.add(new Case(zoos, "zoo-unknown-model", "accuracy.csv names a model the zoo lacks",
         List.of("rank", "--zoo", "zoo-accuracy/"), ExitCode.BAD_INPUT, "model 'c' has no"
         + " directory", null));
@@ -520,7 +563,7 @@ class BadInputCatalogueTest {
 
   private static double score(CliRunner.Run run) {
     try {
-      return JSON.readTree(run.out()).get("score").asDouble();
+      return JSON.readTree(run.out()).at("/results/0/score").asDouble();
     } catch (IOException e) {
       throw new AssertionError(run.out(), e);
     }

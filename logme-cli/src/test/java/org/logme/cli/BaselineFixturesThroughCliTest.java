@@ -39,12 +39,9 @@ class BaselineFixturesThroughCliTest {
     CliRunner.Run run = CliRunner.run(args);
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode out = JSON.readTree(run.out());
+    assertThat(out.get("schema").asText()).isEqualTo(ScoreCommand.SCHEMA);
     Map<String, JsonNode> byName = new HashMap<>();
-    if (out.isArray()) {
-      out.forEach(node -> byName.put(node.get("estimator").asText(), node));
-    } else {
-      byName.put(out.get("estimator").asText(), out);
-    }
+    out.get("results").forEach(node -> byName.put(node.get("estimator").asText(), node));
     return byName;
   }
 

@@ -137,8 +137,8 @@ class CandidateSetCommandsTest {
         "pactran,estimator,false,false", "params,static,true,false");
     CliRunner.Run text = CliRunner.run("rank", "--zoo", zoo.toString(), "--estimator",
         "ncti,pactran");
-    assertThat(text.out()).contains("ncti (rank; set-dependent)",
-        "pactran (rank; lower is better)");
+    assertThat(text.out()).contains("ncti (set-dependent) (rank)",
+        "pactran (lower is better) (rank)");
   }
 
   @Test

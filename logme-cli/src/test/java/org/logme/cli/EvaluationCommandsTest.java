@@ -39,7 +39,8 @@ class EvaluationCommandsTest {
         "accuracy", "--group", "dataset", "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = JSON.readTree(run.out());
-    assertThat(json.fieldNames()).toIterable().containsExactly("groups", "mean");
+    assertThat(json.fieldNames()).toIterable().containsExactly("schema", "truth", "ties",
+        "columns", "groups", "mean");
     assertThat(json.at("/groups/Aircraft/logme/weighted_tau").asDouble())
         .isCloseTo(0.5445, org.assertj.core.api.Assertions.within(1e-4));
     assertThat(json.at("/groups/Cars/logme/weighted_tau").asDouble())
@@ -48,7 +49,7 @@ class EvaluationCommandsTest {
         .isCloseTo(0.7846, org.assertj.core.api.Assertions.within(1e-4));
     assertThat(json.at("/groups/Aircraft/logme").fieldNames()).toIterable().containsExactly(
         "weighted_tau", "kendall_tau_b", "spearman", "pearson", "top1_relative_accuracy",
-        "regret");
+        "regret", "models");
     assertThat(json.at("/mean/logme/weighted_tau").isNumber()).isTrue();
   }
 
@@ -159,7 +160,7 @@ class EvaluationCommandsTest {
         c.dir().resolve("source_probs.npy").toString(), "--estimator", "logme,leep,nce,hscore",
         "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    JsonNode array = JSON.readTree(run.out());
+    JsonNode array = JSON.readTree(run.out()).get("results");
     assertThat(array.isArray()).isTrue();
     assertThat(array.size()).isEqualTo(4);
     assertThat(array.get(1).get("score").asDouble())
@@ -174,7 +175,9 @@ class EvaluationCommandsTest {
     assertThat(skipping.exitCode()).isZero();
     assertThat(skipping.err()).contains("estimator 'leep' needs --labels + --source-probs;"
         + " skipped");
-    assertThat(JSON.readTree(skipping.out()).size()).isEqualTo(1);
+    assertThat(JSON.readTree(skipping.out()).get("results").size()).isEqualTo(1);
+    assertThat(JSON.readTree(skipping.out()).at("/skipped/0").asText())
+        .startsWith("estimator 'leep' needs --labels + --source-probs");
     CliRunner.Run alone = CliRunner.run("score", "--labels", c.dir().resolve("labels.npy")
         .toString(), "--estimator", "leep");
     assertThat(alone.exitCode()).isEqualTo(ExitCode.USAGE);

@@ -36,7 +36,9 @@ class ScoreCommandFixtureTest {
     args.addAll(List.of(extra));
     CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
     assertThat(run.exitCode()).as(run.err()).isZero();
-    return JSON.readTree(run.out());
+    JsonNode root = JSON.readTree(run.out());
+    assertThat(root.get("results").size()).isEqualTo(1);
+    return root.at("/results/0");
   }
 
   @ParameterizedTest(name = "{0} on {1}")

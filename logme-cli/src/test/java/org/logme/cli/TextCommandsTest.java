@@ -96,7 +96,7 @@ class TextCommandsTest {
     CliRunner.Run score = CliRunner.run("score", "--features", zoo.resolve(
         "models/all-minilm-l6-v2-q/features.npy").toString(), "--labels",
         zoo.resolve("labels.npy").toString(), "--json");
-    double direct = JSON.readTree(score.out()).get("score").asDouble();
+    double direct = JSON.readTree(score.out()).at("/results/0/score").asDouble();
     JsonNode entries = ranked.get("ranking").get("all").get("logme");
     for (JsonNode e : entries) {
       if (e.get("model").asText().equals("all-minilm-l6-v2-q")) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
+import org.logme.api.data.Targets;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.EstimatorParameters;
@@ -14,6 +15,7 @@ import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
+import org.logme.api.linalg.Matrix;
 
 /**
  * LogME as a {@link TransferabilityEstimator}: features plus class labels (classification) or
@@ -125,12 +127,65 @@ public final class LogMeEstimator implements TransferabilityEstimator {
             + " iteration cap, invariant to the scale of the features");
       }
     }
+    input.targets().filter(t -> t.kind() == Targets.Kind.REGRESSION)
+        .flatMap(LogMeEstimator::unequalScales).ifPresent(result::warning);
     input.labels().filter(Labels::remapped).ifPresent(labels -> result
         .detail("class_ids", Arrays.stream(labels.classIds()).boxed().toList())
         .warning("class ids " + Arrays.toString(labels.classIds()) + " are not 0.."
             + (labels.classCount() - 1) + "; they were mapped to 0.." + (labels.classCount() - 1)
             + " in sorted order (no empty class is fitted)"));
     return result.build();
+  }
+
+  /** Columns whose scales differ by more than this are flagged: their evidences do not mix. */
+  static final double SCALE_RATIO_WARNING = 10;
+
+  /**
+   * The evidence of a column scaled by s moves by −log s per sample, so the mean over columns of
+   * very different scales weighs them unequally.
+   *
+   * @return a warning if the standard deviations of the target columns differ by more than
+   *     {@value #SCALE_RATIO_WARNING} times
+   */
+  private static Optional<String> unequalScales(Targets targets) {
+    Matrix y = targets.matrix();
+    int n = y.rows();
+    int k = y.cols();
+    if (k < 2 || n < 2) {
+      return Optional.empty();
+    }
+    double smallest = Double.POSITIVE_INFINITY;
+    double largest = 0;
+    int low = 0;
+    int high = 0;
+    for (int c = 0; c < k; c++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += y.get(i, c) / n;
+      }
+      double variance = 0;
+      for (int i = 0; i < n; i++) {
+        double d = y.get(i, c) - mean;
+        variance += d * d / (n - 1);
+      }
+      double sd = Math.sqrt(variance);
+      if (sd < smallest) {
+        smallest = sd;
+        low = c;
+      }
+      if (sd > largest) {
+        largest = sd;
+        high = c;
+      }
+    }
+    if (smallest > 0 && largest / smallest <= SCALE_RATIO_WARNING) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(java.util.Locale.ROOT, "the target columns have different"
+        + " scales (standard deviation %.3g in column %d, %.3g in column %d): a column's evidence"
+        + " moves by -log(scale) per sample, so their mean weighs them unequally; standardise"
+        + " the targets, (y - y.mean(0)) / y.std(0), if they should count equally", smallest, low,
+        largest, high));
   }
 
   /** The evidence from whichever form of features and targets the input holds. */

@@ -66,11 +66,13 @@ public final class EstimatorSelection {
    *     empty
    * @param names each kind of input in the caller's words: an option or a file name
    * @param where appended to a "needs" message, e.g. {@code " (in zoo and zoo/models/m1)"}
+   * @param absent what is missing, said first, e.g. {@code "no features.npy in zoo/models/m1"};
+   *     empty to say only what the estimator needs
    * @param missing the error for a lone estimator lacking an input: a usage error where the
    *     user omitted an option, bad input where a file is missing
    */
   public record Wording(String subject, Function<InputKind, String> names, String where,
-      Function<String, LogmeException> missing) {
+      Function<Set<InputKind>, String> absent, Function<String, LogmeException> missing) {
 
     /**
      * @param names each kind of input as a command-line option
@@ -78,8 +80,19 @@ public final class EstimatorSelection {
      *     lacking one is a usage error)
      */
     public static Wording options(Function<InputKind, String> names) {
-      return new Wording("", names, "", InvalidParameterException::new);
+      return new Wording("", names, "", kinds -> "", InvalidParameterException::new);
     }
+  }
+
+  /**
+   * An estimator left out for lacking an input.
+   *
+   * @param estimator the estimator
+   * @param missing the kinds it lacks
+   * @param message the whole sentence, in the caller's words, without "; skipped"
+   */
+  public record Skip(TransferabilityEstimator estimator, Set<InputKind> missing,
+      String message) {
   }
 
   /**
@@ -96,18 +109,38 @@ public final class EstimatorSelection {
    */
   public List<TransferabilityEstimator> runnable(Set<InputKind> available, Wording wording,
       List<String> warnings) {
+    List<Skip> skips = new ArrayList<>();
+    List<TransferabilityEstimator> runnable = runnable(available, wording, skips::add);
+    skips.forEach(s -> warnings.add(s.message() + "; skipped"));
+    return runnable;
+  }
+
+  /**
+   * As {@link #runnable(Set, Wording, List)}, reporting each skipped estimator with what it
+   * lacks, for callers that summarise skips over many inputs.
+   *
+   * @param available the kinds of input at hand
+   * @param wording how the caller names inputs
+   * @param skips receives each skipped estimator
+   * @return the runnable estimators
+   * @throws LogmeException from {@link Wording#missing} if the only estimator lacks an input
+   */
+  public List<TransferabilityEstimator> runnable(Set<InputKind> available, Wording wording,
+      java.util.function.Consumer<Skip> skips) {
     List<TransferabilityEstimator> runnable = new ArrayList<>();
     for (TransferabilityEstimator estimator : estimators) {
       if (estimator.missingInputs(available).isEmpty()) {
         runnable.add(estimator);
         continue;
       }
-      String message = wording.subject() + "estimator '" + estimator.name() + "' needs "
+      String absent = wording.absent().apply(estimator.missingInputs(available));
+      String message = wording.subject() + (absent.isEmpty() ? "" : absent + ": ")
+          + "estimator '" + estimator.name() + "' needs "
           + InputKind.describe(estimator.acceptedInputs(), wording.names()) + wording.where();
       if (!skipsEstimatorsThatCannotRun()) {
         throw wording.missing().apply(message);
       }
-      warnings.add(message + "; skipped");
+      skips.accept(new Skip(estimator, estimator.missingInputs(available), message));
     }
     return runnable;
   }

@@ -93,7 +93,9 @@ public final class FeatureReading {
       }
     }
     if (!StreamingStatistics.streamable(header)) {
-      return "the feature array is not 2-D in C order";
+      return header.shape().length != 2 ? "the features are not a 2-D array"
+          : "the feature array is stored in Fortran (column-major) order, which cannot be read"
+          + " row by row";
     }
     if (mode == Mode.AUTO && header.shape()[0] < header.shape()[1]) {
       return "N < D: the N×N decomposition of in-memory features is cheaper";

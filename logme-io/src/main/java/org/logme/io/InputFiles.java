@@ -1,5 +1,6 @@
 package org.logme.io;
 
+import org.logme.api.InvalidInputException;
 import org.logme.api.data.Features;
 import org.logme.api.data.Labels;
 import org.logme.api.data.SourceLabels;
@@ -33,10 +34,34 @@ public final class InputFiles {
 
   /**
    * @param spec the array file
-   * @return N×D features (a 1-D array becomes N×1)
+   * @return N×D features
+   * @throws InvalidInputException for a 1-D array (see {@link #requireTwoDimensional})
    */
   public static Features features(String spec) {
-    return new Features(ArrayFiles.load(spec).asMatrix(), spec);
+    NdArray array = ArrayFiles.load(spec);
+    requireTwoDimensional(array.shape(), spec);
+    return new Features(array.asMatrix(), spec);
+  }
+
+  /**
+   * Features are [N, D]: a 1-D array of N values is more often labels or scores given by
+   * mistake than one feature per sample, so it is refused with the way to say the latter.
+   *
+   * @param shape the array's shape
+   * @param spec the array file
+   * @throws InvalidInputException if the shape is not 2-D
+   */
+  public static void requireTwoDimensional(long[] shape, String spec) {
+    if (shape.length != 2) {
+      throw new InvalidInputException(spec + ": features must be a 2-D array [N, D], but this"
+          + " one has shape (" + java.util.Arrays.stream(shape).mapToObj(Long::toString)
+          .collect(java.util.stream.Collectors.joining(", ")) + (shape.length == 1 ? ",)" : ")")
+          + "; if each sample really has one feature, save it as [N, 1] (x.reshape(-1, 1))");
+    }
+  }
+
+  private static void requireTwoDimensional(int[] shape, String spec) {
+    requireTwoDimensional(java.util.Arrays.stream(shape).asLongStream().toArray(), spec);
   }
 
   /**

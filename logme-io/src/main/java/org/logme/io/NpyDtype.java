@@ -29,6 +29,11 @@ public record NpyDtype(char kind, int size, ByteOrder order, String descr) {
           + descr + "'), which can only be read by unpickling, and logme never unpickles;"
           + " save a numeric array instead, e.g. np.save(path, x.astype(np.float32))");
     }
+    if (descr.length() >= 2 && (descr.charAt(1) == 'U' || descr.charAt(1) == 'S')) {
+      throw new InvalidInputException(origin + ": the array holds strings (dtype '" + descr
+          + "'); logme reads numbers. For class labels given as names, save integer ids:"
+          + " names, ids = np.unique(y, return_inverse=True); np.save(path, ids)");
+    }
     if (descr.length() < 3) {
       throw unsupported(descr, origin);
     }

@@ -153,7 +153,9 @@ public final class StreamingStatistics {
         // worded as EstimationInput words it for features in memory
         throw new InvalidInputException("row counts disagree: features (" + spec + ") has " + n
             + " rows but " + rowSource + " has " + expectedRows + " rows; every input must"
-            + " have one row per target sample, in the same order");
+            + " have one row per target sample, in the same order" + (d == expectedRows
+            ? " (the features have " + d + " columns, as many as there are targets: are they"
+            + " transposed? Save F.T)" : ""));
       }
       requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
       Matrix gram = Matrix.zeros(d, d);

@@ -129,7 +129,8 @@ public final class MalformedFiles {
     s.add(npy("npy-complex-dtype", "complex128", NpyBytes.array().dtype("<c16").vector().bytes(),
         "unsupported dtype '<c16'"));
     s.add(npy("npy-string-dtype", "unicode strings", NpyBytes.array().dtype("<U8").vector()
-        .bytes(), "unsupported dtype '<U8'"));
+        .bytes(), "the array holds strings (dtype '<U8'); logme reads numbers. For class labels"
+        + " given as names, save integer ids: names, ids = np.unique(y, return_inverse=True)"));
     s.add(npy("npy-structured-dtype", "a record array", NpyBytes.array()
         .header("{'descr': [('x', '<f8')], 'fortran_order': False, 'shape': (1,), }").bytes(),
         "structured dtype"));

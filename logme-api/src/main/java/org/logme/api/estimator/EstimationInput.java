@@ -255,9 +255,13 @@ public final class EstimationInput {
       }
       for (int i = 1; i < counts.size(); i++) {
         if (!counts.get(i).equals(counts.get(0))) {
+          boolean transposed = features != null && features.dimension() == counts.get(i)
+              && i > 0 && parts.get(0).startsWith("features");
           throw new InvalidInputException("row counts disagree: " + parts.get(0) + " has "
               + counts.get(0) + " rows but " + parts.get(i) + " has " + counts.get(i) + " rows"
-              + "; every input must have one row per target sample, in the same order");
+              + "; every input must have one row per target sample, in the same order"
+              + (transposed ? " (the features have " + features.dimension() + " columns, as"
+              + " many as there are targets: are they transposed? Save F.T)" : ""));
         }
       }
       if (labelEmbeddings != null && labels != null) {

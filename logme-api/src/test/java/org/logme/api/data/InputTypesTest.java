@@ -37,11 +37,22 @@ class InputTypesTest {
   @Test
   void sourceProbabilitiesMustBeDistributions() {
     assertThatThrownBy(() -> new SourceProbabilities(
-        Matrix.of(new double[] {0.5, 0.5}, new double[] {2.0, -1.0}), "P.npy"))
-        .hasMessageContaining("row 1, column 1 is negative")
+        Matrix.of(new double[] {0.5, 0.5}, new double[] {-1.0, 2.0}), "P.npy"))
+        .hasMessageContaining("row 1, column 0 is negative")
         .hasMessageContaining("logits");
+    assertThatThrownBy(() -> new SourceProbabilities(
+        Matrix.of(new double[] {0.5, 0.5}, new double[] {1.5, 0.0}), "P.npy"))
+        .hasMessageContaining("row 1, column 0 is 1.5, above 1").hasMessageContaining("softmax");
     assertThatThrownBy(() -> new SourceProbabilities(Matrix.of(new double[] {0.5, 0.6}), "P.npy"))
-        .hasMessageContaining("row 0 sums to 1.1");
+        .hasMessageContaining("row 0 sums to 1.1").hasMessageNotContaining("softmax");
+    assertThatThrownBy(() -> new SourceProbabilities(Matrix.of(new double[] {0.1, 0.1}), "P.npy"))
+        .hasMessageContaining("row 0 sums to 0.2").hasMessageContaining("softmax");
+    // rounded to 3 decimals: accepted and rescaled; exact rows untouched
+    Matrix rounded = Matrix.of(new double[] {0.333, 0.333, 0.333}, new double[] {0.5, 0.25, 0.25});
+    SourceProbabilities p = new SourceProbabilities(rounded, "P.npy");
+    assertThat(p.renormalisedRows()).isEqualTo(1);
+    assertThat(p.matrix().row(0)).containsExactly(1.0 / 3, 1.0 / 3, 1.0 / 3);
+    assertThat(p.matrix().row(1)).containsExactly(0.5, 0.25, 0.25);
   }
 
   @Test

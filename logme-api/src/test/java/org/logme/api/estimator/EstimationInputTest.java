@@ -27,7 +27,12 @@ class EstimationInputTest {
     assertThatThrownBy(() -> EstimationInput.builder().features(THREE_ROWS).labels(twoRows).build())
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("row counts disagree: features (F.npy) has 3 rows but labels (y.npy) has 2"
-            + " rows; every input must have one row per target sample, in the same order");
+            + " rows; every input must have one row per target sample, in the same order (the"
+            + " features have 2 columns, as many as there are targets: are they transposed? Save"
+            + " F.T)");
+    Labels fourRows = Labels.of(new double[] {0, 1, 0, 1}, "y.npy");
+    assertThatThrownBy(() -> EstimationInput.builder().features(THREE_ROWS).labels(fourRows)
+        .build()).hasMessageEndingWith("in the same order");
   }
 
   @Test

@@ -24,17 +24,20 @@ import org.logme.eval.table.TruthBand;
 /**
  * The JSON renderings.
  *
- * <p>{@link #correlations} is exactly
- * {@code {"groups": {GROUP: {COLUMN: {"weighted_tau": x, "kendall_tau_b": x, "spearman": x,
- * "pearson": x, "top1_relative_accuracy": x, "regret": x}}}, "mean": {COLUMN: {same keys}}}}.
- * An undefined value is {@code null}; its reason is not part of that document (report it from
+ * <p>{@link #correlations} is
+ * {@code {"schema": "logme.correlations/2", "truth": {"name", "higher_is_better"}, "ties",
+ * "columns": {COLUMN: {"kind": "estimator"|"static", "higher_is_better", "set_dependent"}}, "groups": {GROUP:
+ * {COLUMN: {"weighted_tau": x, "kendall_tau_b": x, "spearman": x, "pearson": x,
+ * "top1_relative_accuracy": x, "regret": x, "models": n}}}, "mean": {COLUMN: {same metric keys,
+ * "groups": g}}}}: {@code models} is how many models the values use (pairwise-complete: those
+ * with both a score and a ground truth), {@code groups} how many groups a mean is over. An
+ * undefined value is {@code null}; its reason is not part of that document (report it from
  * {@link CorrelationTable#undefinedValues()}, for example on standard error). Static baselines
- * appear as columns like the estimators.
+ * appear as columns like the estimators, marked by their kind.
  *
- * <p>{@link #results} is the content of {@code results.json}: the same two keys, followed by
- * {@code "undefined"} (the reasons), {@code "columns"} (kind and direction of each column),
- * {@code "ranking"}, {@code "bootstrap"} (when computed), {@code "notes"} and
- * {@code "warnings"}.
+ * <p>{@link #results} is the content of {@code results.json}: the same keys, followed by
+ * {@code "undefined"} (the reasons), {@code "ranking"}, {@code "bootstrap"} (when computed),
+ * {@code "notes"} and {@code "warnings"}.
  *
  * <p>Keys keep table order; numbers are written as Java's {@link Double#toString}, so the
  * output is identical from run to run. Indented by two spaces, lines end with {@code \n}.
@@ -44,6 +47,8 @@ import org.logme.eval.table.TruthBand;
 public final class CorrelationJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The version of these documents' layout; it changes when a key changes meaning or goes. */
+  public static final String SCHEMA = "logme.correlations/2";
 
   private CorrelationJson() {
   }
@@ -62,7 +67,7 @@ public final class CorrelationJson {
    *     themselves
    */
   public static ObjectNode correlationsNode(CorrelationTable table) {
-    ObjectNode root = NODES.objectNode();
+    ObjectNode root = header(table.table());
     ObjectNode groups = root.putObject("groups");
     for (String group : table.groups()) {
       ObjectNode byColumn = groups.putObject(group);
@@ -71,6 +76,7 @@ public final class CorrelationJson {
         for (Metric metric : Metric.values()) {
           put(metrics, metric.key(), table.get(group, column.name(), metric));
         }
+        metrics.put("models", table.models(group, column.name()));
       }
     }
     ObjectNode mean = root.putObject("mean");
@@ -79,6 +85,25 @@ public final class CorrelationJson {
       for (Metric metric : Metric.values()) {
         put(metrics, metric.key(), table.mean(column.name(), metric));
       }
+      metrics.put("groups", table.meanGroups(column.name(), Metric.WEIGHTED_TAU));
+    }
+    return root;
+  }
+
+  /** The schema, the truth and its direction, the tie rule and every column's kind. */
+  private static ObjectNode header(ResultsTable table) {
+    ObjectNode root = NODES.objectNode();
+    root.put("schema", SCHEMA);
+    ObjectNode truth = root.putObject("truth");
+    table.truthName().ifPresentOrElse(t -> truth.put("name", t), () -> truth.putNull("name"));
+    truth.put("higher_is_better", table.truthHigherIsBetter());
+    root.put("ties", table.ties().id());
+    ObjectNode columns = root.putObject("columns");
+    for (ScoreColumn column : table.columns()) {
+      ObjectNode c = columns.putObject(column.name());
+      c.put("kind", column.kind().id());
+      c.put("higher_is_better", column.higherIsBetter());
+      c.put("set_dependent", column.setDependent());
     }
     return root;
   }
@@ -98,7 +123,7 @@ public final class CorrelationJson {
   public static ObjectNode resultsNode(Report report) {
     ObjectNode root = report.correlations().map(CorrelationJson::correlationsNode)
         .orElseGet(() -> {
-          ObjectNode empty = NODES.objectNode();
+          ObjectNode empty = header(report.table());
           empty.putObject("groups");
           empty.putObject("mean");
           return empty;
@@ -106,13 +131,6 @@ public final class CorrelationJson {
     ArrayNode undefined = root.putArray("undefined");
     report.correlations().ifPresent(t -> t.undefinedValues().forEach(undefined::add));
     ResultsTable table = report.table();
-    ObjectNode columns = root.putObject("columns");
-    for (ScoreColumn column : table.columns()) {
-      ObjectNode c = columns.putObject(column.name());
-      c.put("kind", column.kind().id());
-      c.put("higher_is_better", column.higherIsBetter());
-      c.put("set_dependent", column.setDependent());
-    }
     ObjectNode ranking = root.putObject("ranking");
     for (Group group : table.groups()) {
       ObjectNode byColumn = ranking.putObject(group.name());
@@ -129,7 +147,8 @@ public final class CorrelationJson {
     report.bootstrap().ifPresent(b -> root.set("bootstrap", bootstrapNode(b)));
     report.truthBand().ifPresent(b -> root.set("truth_band", truthBandNode(b)));
     ArrayNode notes = root.putArray("notes");
-    report.correlations().ifPresent(t -> t.notes().forEach(notes::add));
+    (report.correlations().isPresent() ? report.correlations().get().notes()
+        : report.table().notes()).forEach(notes::add);
     ArrayNode warnings = root.putArray("warnings");
     report.warnings().forEach(warnings::add);
     return root;

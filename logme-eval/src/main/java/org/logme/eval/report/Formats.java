@@ -1,6 +1,8 @@
 package org.logme.eval.report;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Interval;
 
@@ -32,6 +34,44 @@ final class Formats {
     String fixed = String.format(Locale.ROOT, "%.4f", v);
     String trimmed = fixed.replaceAll("0+$", "");
     return trimmed.endsWith(".") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+  }
+
+  /**
+   * One format for every value of a column, so that a column reads as one: integers without
+   * decimals; very large or tiny magnitudes in scientific notation; otherwise the same number
+   * of decimals for every value — the fewest (up to 4) that write every value exactly, such as
+   * one for accuracies given to 0.1, else at least 4 and as many as it takes (up to 12) to tell
+   * every two distinct values apart, so that values that print alike are equal and share a
+   * rank.
+   *
+   * @param values the column's values (NaN for missing, ignored)
+   * @return the formatter
+   */
+  static DoubleFunction<String> column(double[] values) {
+    double[] finite = Arrays.stream(values).filter(Double::isFinite).distinct().toArray();
+    boolean integers = Arrays.stream(finite).allMatch(v -> v == Math.rint(v)
+        && Math.abs(v) < 1e15);
+    if (integers) {
+      return v -> String.format(Locale.ROOT, "%d", (long) v);
+    }
+    double largest = Arrays.stream(finite).map(Math::abs).max().orElse(0);
+    boolean scientific = largest >= 1e6 || largest < 1e-3;
+    for (int digits = 1; digits <= 4 && !scientific; digits++) {
+      String pattern = "%." + digits + "f";
+      if (Arrays.stream(finite).allMatch(v -> Double.parseDouble(String.format(Locale.ROOT,
+          pattern, v)) == v)) {
+        return v -> String.format(Locale.ROOT, pattern, v);
+      }
+    }
+    for (int digits = 4; digits <= 12; digits++) {
+      String pattern = "%." + digits + (scientific ? "e" : "f");
+      long printed = Arrays.stream(finite).mapToObj(v -> String.format(Locale.ROOT, pattern, v))
+          .distinct().count();
+      if (printed == finite.length || digits == 12) {
+        return v -> String.format(Locale.ROOT, pattern, v);
+      }
+    }
+    throw new AssertionError("unreachable");
   }
 
   /** A share in [0, 1] with 3 decimals. */

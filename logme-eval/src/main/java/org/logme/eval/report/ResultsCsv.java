@@ -10,8 +10,9 @@ import org.logme.eval.table.ScoreColumn;
 /**
  * {@code results.csv}: the results table itself, one line per model (per group), in the format
  * {@link ResultsTable#read} accepts: the group column (if the table had one), {@code model},
- * the ground truth (if any), then one column per estimator and static baseline. A missing value
- * is an empty cell; numbers are written as {@link Double#toString}, which reads back exactly.
+ * the ground truth (if any), then one column per estimator and static baseline, the latter
+ * named {@code static:NAME} (which {@link ResultsTable#read} recognises). A missing value is an
+ * empty cell; numbers are written as {@link Double#toString}, which reads back exactly.
  *
  * @since 0.1
  */
@@ -29,7 +30,8 @@ public final class ResultsCsv {
     table.groupColumn().ifPresent(header::add);
     header.add("model");
     table.truthName().ifPresent(header::add);
-    table.columns().stream().map(ScoreColumn::name).forEach(header::add);
+    table.columns().stream().map(c -> c.isStatic() ? "static:" + c.name() : c.name())
+        .forEach(header::add);
     line(out, header);
     for (Group group : table.groups()) {
       for (int m = 0; m < group.size(); m++) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
 import java.util.Set;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Bootstrap;
@@ -35,34 +38,55 @@ public final class TextTables {
    * @return one table: rows are columns of the results table, columns are groups and the mean
    */
   public static String correlations(CorrelationTable table, Metric metric) {
+    ResultsTable results = table.table();
+    boolean oneGroup = table.groups().size() == 1;
     List<String> header = new ArrayList<>(table.groups());
-    header.add("mean");
+    if (!oneGroup) {
+      header.add("mean");
+    }
     List<List<String>> rows = new ArrayList<>();
     Set<String> reasons = new LinkedHashSet<>();
+    boolean partial = false;
     for (ScoreColumn column : table.columns()) {
       List<String> row = new ArrayList<>();
-      row.add(column.name());
-      for (String group : table.groups()) {
-        Statistic s = table.get(group, column.name(), metric);
-        row.add(Formats.coefficient(s));
-        s.undefinedReason().ifPresent(r -> reasons.add(group + " / " + column.name() + ": " + r));
+      row.add(label(column));
+      for (Group group : results.groups()) {
+        Statistic s = table.get(group.name(), column.name(), metric);
+        int used = table.models(group.name(), column.name());
+        boolean fewer = s.defined() && used < group.modelsWithTruth().length;
+        partial |= fewer;
+        row.add(Formats.coefficient(s) + (fewer ? " (" + used + ")" : ""));
+        s.undefinedReason().ifPresent(r -> reasons.add(group.name() + " / " + column.name() + ": "
+            + r));
       }
-      Statistic mean = table.mean(column.name(), metric);
-      row.add(Formats.coefficient(mean));
-      mean.undefinedReason().ifPresent(r -> reasons.add("mean / " + column.name() + ": " + r));
+      if (!oneGroup) {
+        Statistic mean = table.mean(column.name(), metric);
+        int groups = table.meanGroups(column.name(), metric);
+        row.add(Formats.coefficient(mean) + (mean.defined() && groups < table.groups().size()
+            ? " (" + groups + "/" + table.groups().size() + ")" : ""));
+        mean.undefinedReason().ifPresent(r -> reasons.add("mean / " + column.name() + ": " + r));
+      }
       rows.add(row);
     }
     StringBuilder out = new StringBuilder();
     out.append(metric.label()).append(" [").append(metric.key()).append("]")
-        .append(metric.higherIsBetter() ? "" : ", lower is better").append('\n');
+        .append(metric.higherIsBetter() ? "" : ", lower is better").append("; ground truth: ")
+        .append(results.truthName().orElse("none")).append(results.truthHigherIsBetter() ? ""
+        : " (lower is better)").append('\n');
     out.append(grid(table.columns(), header, rows));
+    if (partial) {
+      out.append("(k): the value uses only the k models that have both a score and a ground"
+          + " truth\n");
+    }
     for (String reason : reasons) {
       out.append(Formats.UNDEFINED).append(": ").append(reason).append('\n');
     }
-    for (String note : table.notes()) {
-      out.append("note: ").append(note).append('\n');
-    }
     return out.toString();
+  }
+
+  /** A column's row label, with an arrow where lower is better. */
+  private static String label(ScoreColumn column) {
+    return column.higherIsBetter() ? column.name() : column.name() + " (lower is better)";
   }
 
   /**
@@ -151,6 +175,19 @@ public final class TextTables {
    *     rank, and the ground truth when there is one
    */
   public static String ranking(ResultsTable table) {
+    return ranking(table, model -> Optional.empty());
+  }
+
+  /**
+   * @param table a results table
+   * @param dimension each model's feature dimension, where known (a column {@code D} when any
+   *     is)
+   * @return per group, the models ranked by the first column, with every column's score and
+   *     rank (each column with one number of decimals, enough to tell distinct values apart),
+   *     and the ground truth when there is one
+   */
+  public static String ranking(ResultsTable table,
+      Function<String, Optional<Integer>> dimension) {
     StringBuilder out = new StringBuilder();
     for (Group group : table.groups()) {
       if (table.groups().size() > 1 || !group.name().equals(ResultsTable.ALL)) {
@@ -158,11 +195,30 @@ public final class TextTables {
       }
       List<String> header = new ArrayList<>();
       header.add("model");
-      table.truthName().ifPresent(header::add);
+      boolean withDimension = group.models().stream().anyMatch(m -> dimension.apply(m)
+          .isPresent());
+      if (withDimension) {
+        header.add("D");
+      }
+      table.truthName().ifPresent(t -> header.add(t + (table.truthHigherIsBetter() ? ""
+          : " (lower is better)")));
+      double[] truths = new double[group.size()];
+      for (int m = 0; m < group.size(); m++) {
+        truths[m] = group.truth(m).orElse(Double.NaN);
+      }
+      DoubleFunction<String> truthFormat = Formats.column(truths);
       List<List<Ranking.Entry>> rankings = new ArrayList<>();
+      List<DoubleFunction<String>> formats = new ArrayList<>();
       for (int c = 0; c < table.columns().size(); c++) {
-        header.add(rankHeader(table.columns().get(c)));
+        ScoreColumn column = table.columns().get(c);
+        header.add(column.name() + (column.higherIsBetter() ? "" : " (lower is better)")
+            + (column.setDependent() ? " (set-dependent)" : "") + " (rank)");
         rankings.add(Ranking.of(table, group, c));
+        double[] scores = new double[group.size()];
+        for (int m = 0; m < group.size(); m++) {
+          scores[m] = group.score(c, m).orElse(Double.NaN);
+        }
+        formats.add(Formats.column(scores));
       }
       List<String> order = new ArrayList<>();
       rankings.get(0).forEach(e -> order.add(e.model()));
@@ -172,36 +228,23 @@ public final class TextTables {
         int m = group.models().indexOf(model);
         List<String> row = new ArrayList<>();
         row.add(model);
+        if (withDimension) {
+          row.add(dimension.apply(model).map(String::valueOf).orElse("-"));
+        }
         if (table.truthName().isPresent()) {
-          row.add(group.truth(m).isPresent() ? Formats.value(group.truth(m).getAsDouble())
+          row.add(group.truth(m).isPresent() ? truthFormat.apply(group.truth(m).getAsDouble())
               : "-");
         }
-        for (List<Ranking.Entry> ranking : rankings) {
-          row.add(ranking.stream().filter(e -> e.model().equals(model)).findFirst()
-              .map(e -> Formats.value(e.score()) + " (" + e.rank() + ")").orElse("-"));
+        for (int c = 0; c < rankings.size(); c++) {
+          DoubleFunction<String> format = formats.get(c);
+          row.add(rankings.get(c).stream().filter(e -> e.model().equals(model)).findFirst()
+              .map(e -> format.apply(e.score()) + " (" + e.rank() + ")").orElse("-"));
         }
         rows.add(row);
       }
       out.append(plainGrid(header, rows)).append('\n');
     }
     return out.toString();
-  }
-
-  /**
-   * @param column a score column
-   * @return its ranking header: the name, then what a reader must know to read its ranks:
-   *     {@code lower is better}, {@code set-dependent}
-   */
-  static String rankHeader(ScoreColumn column) {
-    List<String> notes = new ArrayList<>();
-    if (!column.higherIsBetter()) {
-      notes.add("lower is better");
-    }
-    if (column.setDependent()) {
-      notes.add("set-dependent");
-    }
-    return column.name() + " (rank" + (notes.isEmpty() ? "" : "; " + String.join(", ", notes))
-        + ")";
   }
 
   /**

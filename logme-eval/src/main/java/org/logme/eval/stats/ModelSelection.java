@@ -8,10 +8,15 @@ import org.logme.api.InvalidParameterException;
  * What a user gets by picking models by score: the metrics of "select the top-scored model"
  * rather than of the whole ranking.
  *
- * <p>When several models share the top score, the pick is taken to be uniformly random among
- * them, so the accuracy of the pick is their mean ground truth. Every metric is undefined, with
- * the reason, for fewer than two models; the ratios are undefined when the best ground truth is
- * not positive.
+ * <p>When several models share the top score, the pick is by default taken to be uniformly
+ * random among them, so the accuracy of the pick is their mean ground truth ({@link Ties}).
+ * Every metric is undefined, with the reason, for fewer than two models; the ratios are
+ * undefined when the best ground truth is not positive (for a lower-is-better truth such as an
+ * error: when the best error is not positive).
+ *
+ * <p>The ground truth passed in is oriented so that higher is better (a lower-is-better truth
+ * such as MSE is passed negated); the ratio is then picked/best for a higher-is-better truth and
+ * best/picked in the original unit for a lower-is-better one (both in (0, 1]).
  *
  * @since 0.1
  */
@@ -28,12 +33,28 @@ public final class ModelSelection {
    * @return the ratio, in (0, 1] for positive ground truth
    */
   public static Statistic top1RelativeAccuracy(double[] scores, double[] truth) {
+    return top1RelativeAccuracy(scores, truth, true, Ties.AVERAGE);
+  }
+
+  /**
+   * Top-1 relative accuracy with a direction of the ground truth and a rule for ties.
+   *
+   * @param scores the estimator's score per model (higher is better)
+   * @param truth the ground truth per model, oriented so that higher is better
+   * @param truthHigherIsBetter false if the original truth is lower-is-better (it was negated)
+   * @param ties which model a tie at the top picks
+   * @return picked/best (higher-is-better truth) or best/picked in the original unit
+   */
+  public static Statistic top1RelativeAccuracy(double[] scores, double[] truth,
+      boolean truthHigherIsBetter, Ties ties) {
     Samples.requireValid(scores, truth);
-    Optional<String> undefined = whyUndefined(scores, truth, true);
+    Optional<String> undefined = whyUndefined(scores, truth, truthHigherIsBetter ? 1 : -1);
     if (undefined.isPresent()) {
       return Statistic.undefined(undefined.get());
     }
-    return Statistic.of(pickedTruth(scores, truth) / max(truth));
+    double picked = pickedTruth(scores, truth, ties);
+    // lower-is-better: best/picked in the original (positive) unit = max/picked when negated
+    return Statistic.of(truthHigherIsBetter ? picked / max(truth) : max(truth) / picked);
   }
 
   /**
@@ -45,12 +66,25 @@ public final class ModelSelection {
    * @return the regret, ≥ 0
    */
   public static Statistic regret(double[] scores, double[] truth) {
+    return regret(scores, truth, Ties.AVERAGE);
+  }
+
+  /**
+   * Regret with a rule for ties; the same formula serves a negated lower-is-better truth (the
+   * regret is then the picked model's error minus the best error).
+   *
+   * @param scores the estimator's score per model (higher is better)
+   * @param truth the ground truth per model, oriented so that higher is better
+   * @param ties which model a tie at the top picks
+   * @return the regret, ≥ 0
+   */
+  public static Statistic regret(double[] scores, double[] truth, Ties ties) {
     Samples.requireValid(scores, truth);
-    Optional<String> undefined = whyUndefined(scores, truth, false);
+    Optional<String> undefined = whyUndefined(scores, truth, 0);
     if (undefined.isPresent()) {
       return Statistic.undefined(undefined.get());
     }
-    return Statistic.of(max(truth) - pickedTruth(scores, truth));
+    return Statistic.of(max(truth) - pickedTruth(scores, truth, ties));
   }
 
   /**
@@ -69,7 +103,7 @@ public final class ModelSelection {
       throw new InvalidParameterException("k must be at least 1, not " + k);
     }
     Samples.requireValid(scores, truth);
-    Optional<String> undefined = whyUndefined(scores, truth, true);
+    Optional<String> undefined = whyUndefined(scores, truth, 1);
     if (undefined.isPresent()) {
       return Statistic.undefined(undefined.get());
     }
@@ -85,24 +119,35 @@ public final class ModelSelection {
     return Statistic.of(best / max(truth));
   }
 
-  private static Optional<String> whyUndefined(double[] scores, double[] truth, boolean ratio) {
+  /**
+   * @param ratio 1 for a ratio to a higher-is-better truth, −1 for a ratio of a negated
+   *     lower-is-better truth, 0 for a difference
+   */
+  private static Optional<String> whyUndefined(double[] scores, double[] truth, int ratio) {
     if (scores.length < 2) {
       return Optional.of("fewer than 2 models (" + scores.length + ")");
     }
-    if (ratio && max(truth) <= 0) {
+    if (ratio > 0 && max(truth) <= 0) {
       return Optional.of("the best ground-truth value is " + max(truth)
+          + ", not positive, so a ratio to it is meaningless");
+    }
+    if (ratio < 0 && max(truth) >= 0) {
+      return Optional.of("the best (lowest) ground-truth value is " + (-max(truth))
           + ", not positive, so a ratio to it is meaningless");
     }
     return Optional.empty();
   }
 
-  /** The mean ground truth of the models sharing the top score. */
-  private static double pickedTruth(double[] scores, double[] truth) {
+  /** The ground truth of the top-scored model: the mean over ties, or the first tied one. */
+  private static double pickedTruth(double[] scores, double[] truth, Ties ties) {
     double top = max(scores);
     double sum = 0;
     int count = 0;
     for (int i = 0; i < scores.length; i++) {
       if (scores[i] == top) {
+        if (ties == Ties.FIRST) {
+          return truth[i];
+        }
         sum += truth[i];
         count++;
       }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.logme.api.InvalidParameterException;
-import org.logme.eval.stats.Correlation;
 import org.logme.eval.stats.Statistic;
 
 /**
@@ -57,7 +56,7 @@ public final class Bootstrap {
       int columns = table.columns().size();
       List<ColumnSample> samples = new ArrayList<>();
       for (int c = 0; c < columns; c++) {
-        samples.add(ColumnSample.of(group, c, table.columns().get(c), models));
+        samples.add(ColumnSample.of(table, group, c, models));
       }
       double[][] taus = new double[columns][resamples]; // NaN where undefined
       for (double[] t : taus) {
@@ -72,7 +71,7 @@ public final class Bootstrap {
         for (int c = 0; c < columns; c++) {
           ColumnSample sample = samples.get(c);
           if (sample.defined()) {
-            taus[c][b] = valueOrNaN(resampledTau(sample, draw));
+            taus[c][b] = valueOrNaN(sample.resample(draw).compute(Metric.WEIGHTED_TAU));
           }
         }
       }
@@ -84,11 +83,6 @@ public final class Bootstrap {
       shares.put(group.name(), pairwiseShares(taus, resamples));
     }
     return new BootstrapResult(resamples, seed, names, intervals, shares);
-  }
-
-  private static Statistic resampledTau(ColumnSample sample, int[] draw) {
-    ColumnSample drawn = sample.resample(draw);
-    return Correlation.weightedTau(drawn.scores, drawn.truth);
   }
 
   private static double valueOrNaN(Statistic s) {

@@ -13,6 +13,16 @@ final class Numbers {
   }
 
   /**
+   * @param cell the text of a non-empty cell
+   * @return true if it is text rather than a number, however malformed: neither a decimal
+   *     number nor a spelling of NaN or infinity
+   */
+  static boolean isText(String cell) {
+    String lower = cell.toLowerCase(Locale.ROOT);
+    return !DECIMAL.matcher(cell).matches() && !lower.contains("nan") && !lower.contains("inf");
+  }
+
+  /**
    * @param cell the text of the cell
    * @param where the file, line and column, for the message
    * @return the value

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.logme.api.InvalidInputException;
+import org.logme.eval.stats.Ties;
 
 /**
  * Scores of many models by several estimators and static baselines, with an optional ground
@@ -27,17 +28,23 @@ public final class ResultsTable {
 
   private final String origin;
   private final String truthName;
+  private final boolean truthHigherIsBetter;
+  private final Ties ties;
   private final String groupColumn;
   private final List<ScoreColumn> columns;
   private final List<Group> groups;
+  private final List<String> notes;
 
-  ResultsTable(String origin, String truthName, String groupColumn, List<ScoreColumn> columns,
-      List<Group> groups) {
+  ResultsTable(String origin, String truthName, boolean truthHigherIsBetter, Ties ties,
+      String groupColumn, List<ScoreColumn> columns, List<Group> groups, List<String> notes) {
     this.origin = origin;
     this.truthName = truthName;
+    this.truthHigherIsBetter = truthHigherIsBetter;
+    this.ties = ties;
     this.groupColumn = groupColumn;
     this.columns = List.copyOf(columns);
     this.groups = List.copyOf(groups);
+    this.notes = List.copyOf(notes);
   }
 
   /**
@@ -86,6 +93,36 @@ public final class ResultsTable {
     return Optional.ofNullable(truthName);
   }
 
+  /**
+   * @return true if a higher ground truth is better (accuracy), false for an error such as MSE
+   *     or regret, whose negation is then correlated with the scores
+   */
+  public boolean truthHigherIsBetter() {
+    return truthHigherIsBetter;
+  }
+
+  /** @return which model a tie at the top score picks, for the model-selection metrics */
+  public Ties ties() {
+    return ties;
+  }
+
+  /**
+   * @param rule which model a tie at the top score picks
+   * @return a copy with that rule
+   */
+  public ResultsTable withTies(Ties rule) {
+    return new ResultsTable(origin, truthName, truthHigherIsBetter, rule, groupColumn, columns,
+        groups, notes);
+  }
+
+  /**
+   * @return what the reader left out or assumed, each worth one notice (for example a column of
+   *     text that was ignored); empty normally
+   */
+  public List<String> notes() {
+    return notes;
+  }
+
   /** @return the name of the group column, if the table had one */
   public Optional<String> groupColumn() {
     return Optional.ofNullable(groupColumn);
@@ -124,6 +161,20 @@ public final class ResultsTable {
    * @return a copy whose truth is that column; models without a row in {@code facts} have none
    */
   public ResultsTable withTruth(String name, StaticFacts facts, String column) {
+    return withTruth(name, true, facts, column);
+  }
+
+  /**
+   * The same scores judged against another ground truth, of either direction.
+   *
+   * @param name the new truth's name
+   * @param higherIsBetter false for an error such as MSE
+   * @param facts where its values are
+   * @param column the column of {@code facts} that holds them
+   * @return a copy whose truth is that column; models without a row in {@code facts} have none
+   */
+  public ResultsTable withTruth(String name, boolean higherIsBetter, StaticFacts facts,
+      String column) {
     int c = facts.columns().indexOf(column);
     if (c < 0) {
       throw new IllegalArgumentException("no column '" + column + "' in " + facts.origin());
@@ -136,7 +187,8 @@ public final class ResultsTable {
       }
       regrouped.add(g.withTruth(truth));
     }
-    return new ResultsTable(origin, name, groupColumn, columns, regrouped);
+    return new ResultsTable(origin, name, higherIsBetter, ties, groupColumn, columns, regrouped,
+        notes);
   }
 
   /**
@@ -171,7 +223,8 @@ public final class ResultsTable {
       }
       joined.add(g.withColumns(extra));
     }
-    return new ResultsTable(origin, truthName, groupColumn, all, joined);
+    return new ResultsTable(origin, truthName, truthHigherIsBetter, ties, groupColumn, all, joined,
+        notes);
   }
 
   /**
@@ -186,7 +239,10 @@ public final class ResultsTable {
     private final Map<String, List<String>> models = new LinkedHashMap<>();
     private final Map<String, List<Double>> truth = new LinkedHashMap<>();
     private final Map<String, List<double[]>> scores = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
     private String groupColumn;
+    private boolean truthHigherIsBetter = true;
+    private Ties ties = Ties.AVERAGE;
 
     private Builder(String origin, String truthName, List<ScoreColumn> columns) {
       this.origin = origin;
@@ -204,6 +260,33 @@ public final class ResultsTable {
      */
     public Builder groupColumn(String name) {
       this.groupColumn = name;
+      return this;
+    }
+
+    /**
+     * @param value false if the ground truth is an error (lower is better); true by default
+     * @return this builder
+     */
+    public Builder truthHigherIsBetter(boolean value) {
+      this.truthHigherIsBetter = value;
+      return this;
+    }
+
+    /**
+     * @param rule which model a tie at the top score picks ({@link Ties#AVERAGE} by default)
+     * @return this builder
+     */
+    public Builder ties(Ties rule) {
+      this.ties = rule;
+      return this;
+    }
+
+    /**
+     * @param note something the user should know about how the table was read
+     * @return this builder
+     */
+    public Builder note(String note) {
+      notes.add(note);
       return this;
     }
 
@@ -272,7 +355,8 @@ public final class ResultsTable {
             : truth.get(name).stream().mapToDouble(Double::doubleValue).toArray();
         groups.add(new Group(name, models.get(name), t, byColumn));
       }
-      return new ResultsTable(origin, truthName, groupColumn, columns, groups);
+      return new ResultsTable(origin, truthName, truthHigherIsBetter, ties, groupColumn, columns,
+          groups, notes);
     }
   }
 }

@@ -13,6 +13,9 @@ import org.logme.api.InvalidInputException;
 
 /** Builds a {@link ResultsTable} from parsed CSV rows, validating every cell. */
 final class ResultsTableReader {
+  /** The header prefix that marks a static-baseline column. */
+  static final String STATIC_PREFIX = "static:";
+
   private ResultsTableReader() {
   }
 
@@ -23,7 +26,17 @@ final class ResultsTableReader {
           + ",<one column per estimator>) and one line per model");
     }
     Csv.Row header = rows.get(0);
-    List<String> names = header.cells();
+    // "static:NAME" marks a static baseline in the header (as results.csv writes it)
+    Set<String> markedStatic = new HashSet<>();
+    List<String> names = new ArrayList<>();
+    for (String cell : header.cells()) {
+      boolean marked = cell.startsWith(STATIC_PREFIX);
+      String name = marked ? cell.substring(STATIC_PREFIX.length()) : cell;
+      if (marked) {
+        markedStatic.add(name);
+      }
+      names.add(name);
+    }
     Map<String, Integer> index = new HashMap<>();
     for (int c = 0; c < names.size(); c++) {
       String name = names.get(c);
@@ -49,6 +62,12 @@ final class ResultsTableReader {
     for (String name : spec.ignored()) {
       require(index, name, "a column to ignore", origin, names);
     }
+    for (String name : spec.lowerIsBetter()) {
+      require(index, name, "a lower-is-better column", origin, names);
+    }
+    for (String name : spec.keptColumns().orElse(List.of())) {
+      require(index, name, "a score column to keep", origin, names);
+    }
 
     Set<Integer> special = new HashSet<>();
     for (int c : new int[] {modelColumn, truthColumn, groupColumn}) {
@@ -63,23 +82,55 @@ final class ResultsTableReader {
             + " the ground truth or the groups; it cannot also be a baseline or ignored");
       }
     }
+    List<String> notes = new ArrayList<>();
+    Map<Integer, String> textColumns = textColumns(rows, names);
+    List<Integer> candidates = new ArrayList<>();
+    for (int c = 0; c < names.size(); c++) {
+      if (!special.contains(c) && !spec.ignored().contains(names.get(c))) {
+        candidates.add(c);
+      }
+    }
+    if (spec.keptColumns().isPresent()) {
+      candidates = spec.keptColumns().get().stream().map(index::get)
+          .filter(c -> !special.contains(c)).toList();
+    }
     List<ScoreColumn> columns = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
-    for (int c = 0; c < names.size(); c++) {
+    for (int c : candidates) {
       String name = names.get(c);
-      if (!special.contains(c) && !spec.ignored().contains(name)) {
-        columns.add(spec.staticColumns().contains(name) ? ScoreColumn.staticBaseline(name)
-            : ScoreColumn.estimator(name));
-        positions.add(c);
+      boolean isStatic = spec.staticColumns().contains(name) || markedStatic.contains(name);
+      boolean named = isStatic || spec.lowerIsBetter().contains(name)
+          || spec.keptColumns().isPresent();
+      if (textColumns.containsKey(c) && !named) {
+        // a column of words is no estimator: leave it out, with one notice
+        notes.add("column '" + name + "' holds text (" + textColumns.get(c) + "), not scores;"
+            + " it is left out" + (spec.groupColumn() == null ? " (if it names the groups, say"
+            + " so with --group " + name + ")" : ""));
+        continue;
       }
+      columns.add(new ScoreColumn(name, isStatic ? ColumnKind.STATIC_BASELINE
+          : ColumnKind.ESTIMATOR,
+          !spec.lowerIsBetter().contains(name)));
+      positions.add(c);
     }
     if (columns.isEmpty()) {
       throw new InvalidInputException(origin + ": no score columns; besides " + names
-          + " add one column per estimator or baseline");
+          + " add one column per estimator or baseline" + (notes.isEmpty() ? ""
+          : " (" + String.join("; ", notes) + ")"));
+    }
+    if (spec.truthColumn() != null && textColumns.containsKey(truthColumn)) {
+      throw new InvalidInputException(origin + ": the ground-truth column '" + spec.truthColumn()
+          + "' holds text (" + textColumns.get(truthColumn) + "); --truth names the column of"
+          + " fine-tuned accuracies (or another number per model)");
     }
 
     ResultsTable.Builder builder = ResultsTable.builder(origin, spec.truthColumn(), columns)
-        .groupColumn(spec.groupColumn());
+        .groupColumn(spec.groupColumn())
+        .truthHigherIsBetter(spec.truthColumn() == null
+            || !spec.lowerIsBetter().contains(spec.truthColumn()))
+        .ties(spec.ties());
+    notes.forEach(builder::note);
+    Set<String> skippedGroups = new TreeSet<>(spec.skippedGroups());
     Map<String, Map<String, Integer>> seen = new LinkedHashMap<>(); // group -> model -> line
     for (Csv.Row row : rows.subList(1, rows.size())) {
       List<String> cells = row.cells();
@@ -91,6 +142,10 @@ final class ResultsTableReader {
       String model = nonEmpty(cells, modelColumn, row, origin, names, "a model name");
       String group = groupColumn < 0 ? ResultsTable.ALL
           : nonEmpty(cells, groupColumn, row, origin, names, "a group name");
+      if (spec.skippedGroups().contains(group)) {
+        skippedGroups.remove(group);
+        continue;
+      }
       Integer previous = seen.computeIfAbsent(group, g -> new LinkedHashMap<>())
           .putIfAbsent(model, row.line());
       if (previous != null) {
@@ -114,20 +169,51 @@ final class ResultsTableReader {
       }
       builder.add(group, model, truth, values);
     }
+    if (!skippedGroups.isEmpty()) {
+      throw new InvalidInputException(origin + ": no group " + String.join(", ", skippedGroups)
+          + " to skip; the groups are: " + String.join(", ", seen.keySet()));
+    }
     if (seen.isEmpty()) {
       throw new InvalidInputException(origin + ": the header has no lines below it; add one"
           + " line per model");
     }
-    for (Map.Entry<String, Map<String, Integer>> g : seen.entrySet()) {
-      if (g.getValue().size() < 2) {
-        Map.Entry<String, Integer> only = g.getValue().entrySet().iterator().next();
-        throw new InvalidInputException(origin + ", line " + only.getValue() + ": "
-            + (groupColumn < 0 ? "the table" : "group '" + g.getKey() + "'")
-            + " has only one model ('" + only.getKey() + "'); comparing rankings needs at"
-            + " least two models per group");
-      }
+    // a group with one model has nothing to rank: its values are undefined, with the reason;
+    // a table in which no group has two models has nothing to report at all
+    if (seen.values().stream().allMatch(models -> models.size() < 2)) {
+      Map.Entry<String, Map<String, Integer>> g = seen.entrySet().iterator().next();
+      Map.Entry<String, Integer> only = g.getValue().entrySet().iterator().next();
+      throw new InvalidInputException(origin + ", line " + only.getValue() + ": "
+          + (groupColumn < 0 ? "the table" : "every group") + " has only one model ('"
+          + only.getKey() + "'" + (groupColumn < 0 ? "" : " in '" + g.getKey() + "'")
+          + "); comparing rankings needs at least two models per group");
     }
     return builder.build();
+  }
+
+  /**
+   * The columns of text: every non-empty cell is a word, not a number (the columns of model
+   * names and groups are among them, naturally), each with its first cell and line, for the
+   * notice. A column of numbers with one malformed cell is not one: that cell is an error.
+   */
+  private static Map<Integer, String> textColumns(List<Csv.Row> rows, List<String> names) {
+    Map<Integer, String> first = new LinkedHashMap<>();
+    Set<Integer> numeric = new HashSet<>();
+    for (Csv.Row row : rows.subList(1, rows.size())) {
+      List<String> cells = row.cells();
+      for (int c = 0; c < Math.min(cells.size(), names.size()); c++) {
+        String cell = cells.get(c);
+        if (cell.isEmpty()) {
+          continue;
+        }
+        if (Numbers.isText(cell)) {
+          first.putIfAbsent(c, "'" + cell + "' on line " + row.line());
+        } else {
+          numeric.add(c);
+        }
+      }
+    }
+    first.keySet().removeAll(numeric);
+    return first;
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -103,11 +103,23 @@ public final class ModelZoo {
 
   /**
    * @param dir the zoo directory
-   * @return the zoo, with its task loaded
+   * @return the zoo, with its task loaded ({@code targets.npy} as regression targets)
    * @throws InvalidInputException if the layout is wrong: no task file or both, no models, an
    *     unreadable file, or an {@code accuracy.csv} naming a model that is not in the zoo
    */
   public static ModelZoo open(Path dir) {
+    return open(dir, false);
+  }
+
+  /**
+   * @param dir the zoo directory
+   * @param multiLabel true if {@code targets.npy} holds 0/1 label indicators (multi-label)
+   *     rather than regression targets
+   * @return the zoo, with its task loaded
+   * @throws InvalidInputException if the layout is wrong: no task file or both, no models, an
+   *     unreadable file, or an {@code accuracy.csv} naming a model that is not in the zoo
+   */
+  public static ModelZoo open(Path dir, boolean multiLabel) {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(dir + ": not a directory; a zoo is a directory holding "
           + LABELS + " (or " + TARGETS + ") and " + MODELS + "/<name>/" + FEATURES);
@@ -123,22 +135,23 @@ public final class ModelZoo {
     }
     Labels labels = null;
     Targets targets = null;
+    if (hasLabels && multiLabel) {
+      throw new InvalidInputException(dir + ": multi-label needs " + TARGETS + " (0/1 label"
+          + " indicators, N×K); this zoo has " + LABELS + " (one class per sample)");
+    }
     if (hasLabels) {
       NdArray raw = ArrayFiles.load(labelsFile.toString());
       labels = Labels.of(raw.asVector("labels"), raw.origin());
     } else {
       NdArray raw = ArrayFiles.load(targetsFile.toString());
-      targets = Targets.regression(raw.asMatrix(), raw.origin());
+      targets = multiLabel ? Targets.multiLabel(raw.asMatrix(), raw.origin())
+          : Targets.regression(raw.asMatrix(), raw.origin());
     }
     List<String> models = listModels(dir.resolve(MODELS));
     StaticFacts accuracy = null;
     Path accuracyFile = dir.resolve(ACCURACY);
     if (Files.isRegularFile(accuracyFile)) {
       accuracy = StaticFacts.read(accuracyFile);
-      if (!accuracy.columns().contains(ACCURACY_COLUMN)) {
-        throw new InvalidInputException(accuracyFile + ": no column '" + ACCURACY_COLUMN
-            + "'; the columns present are: model, " + String.join(", ", accuracy.columns()));
-      }
       requireKnownModels(accuracy, accuracyFile, dir, models);
     }
     StaticFacts probe = null;
@@ -348,6 +361,36 @@ public final class ModelZoo {
   }
 
   /**
+   * One model's input, as read.
+   *
+   * @param input the arrays
+   * @param featureInput how the features were read (streamed or loaded, and why), or
+   *     {@code none}
+   */
+  public record ModelInput(EstimationInput input, String featureInput) {
+  }
+
+  /**
+   * Reads a model's arrays, like {@link #input(String, Set, Collection, FeatureReading.Mode,
+   * LinearAlgebraBackend)}, and says how the features were read.
+   *
+   * @param model a model name
+   * @param kinds the kinds of input needed
+   * @param estimators the estimators that will use the input
+   * @param mode how to read the features
+   * @param backend the linear algebra for streamed statistics
+   * @return the input and how its features were read
+   * @throws InvalidInputException if a file is unreadable or its rows disagree with the task
+   */
+  public ModelInput read(String model, Set<InputKind> kinds,
+      Collection<TransferabilityEstimator> estimators, FeatureReading.Mode mode,
+      LinearAlgebraBackend backend) {
+    String[] featureInput = {"none"};
+    EstimationInput input = input(model, kinds, estimators, mode, backend, featureInput);
+    return new ModelInput(input, featureInput[0]);
+  }
+
+  /**
    * Reads a model's arrays, only those of the kinds asked for, streaming the features into
    * sufficient statistics when the estimators allow it (see {@link FeatureReading}).
    *
@@ -362,6 +405,12 @@ public final class ModelZoo {
   public EstimationInput input(String model, Set<InputKind> kinds,
       Collection<TransferabilityEstimator> estimators, FeatureReading.Mode mode,
       LinearAlgebraBackend backend) {
+    return input(model, kinds, estimators, mode, backend, new String[1]);
+  }
+
+  private EstimationInput input(String model, Set<InputKind> kinds,
+      Collection<TransferabilityEstimator> estimators, FeatureReading.Mode mode,
+      LinearAlgebraBackend backend, String[] featureInput) {
     Path m = modelDir(model);
     Set<InputKind> present = available(model);
     EstimationInput.Builder input = EstimationInput.builder().labels(labels).targets(targets);
@@ -369,8 +418,10 @@ public final class ModelZoo {
       input.labelEmbeddings(labelEmbeddings);
     }
     if (kinds.contains(InputKind.FEATURES) && present.contains(InputKind.FEATURES)) {
-      FeatureReading.read(m.resolve(FEATURES).toString(), labels, targets, estimators, mode,
-          backend).addTo(input);
+      FeatureReading.Loaded loaded = FeatureReading.read(m.resolve(FEATURES).toString(), labels,
+          targets, estimators, mode, backend);
+      loaded.addTo(input);
+      featureInput[0] = loaded.description();
     }
     SourceProbabilities probabilities = null;
     if ((kinds.contains(InputKind.SOURCE_PROBABILITIES) || kinds.contains(InputKind.SOURCE_LABELS))

@@ -29,17 +29,30 @@ class CorrelationJsonTest {
   void hasExactlyTheDocumentedShape() throws Exception {
     JsonNode root = JSON.readTree(CorrelationJson.correlations(
         CorrelationTable.compute(ImageNet10Benchmark.table())));
-    assertThat(names(root)).containsExactly("groups", "mean");
+    assertThat(names(root)).containsExactly("schema", "truth", "ties", "columns", "groups",
+        "mean");
+    assertThat(root.get("schema").asText()).isEqualTo("logme.correlations/2");
+    assertThat(root.at("/truth/name").asText()).isEqualTo("accuracy");
+    assertThat(root.at("/truth/higher_is_better").asBoolean()).isTrue();
+    assertThat(root.get("ties").asText()).isEqualTo("average");
+    assertThat(root.at("/columns/params/kind").asText()).isEqualTo("static");
+    assertThat(root.at("/columns/logme/kind").asText()).isEqualTo("estimator");
     assertThat(names(root.get("groups"))).containsExactly("Aircraft", "Caltech101", "CIFAR10",
         "CIFAR100", "Cars", "DTD", "Pet", "SUN397");
+    List<String> withModels = new ArrayList<>(KEYS);
+    withModels.add("models");
     for (JsonNode group : root.get("groups")) {
       assertThat(names(group)).containsExactly("hscore", "leep", "logme", "nce",
           "imagenet_top1", "params");
-      group.forEach(column -> assertThat(names(column)).isEqualTo(KEYS));
+      group.forEach(column -> assertThat(names(column)).isEqualTo(withModels));
+      group.forEach(column -> assertThat(column.get("models").asInt()).isEqualTo(10));
     }
     assertThat(names(root.get("mean"))).containsExactly("hscore", "leep", "logme", "nce",
         "imagenet_top1", "params");
-    root.get("mean").forEach(column -> assertThat(names(column)).isEqualTo(KEYS));
+    List<String> withGroups = new ArrayList<>(KEYS);
+    withGroups.add("groups");
+    root.get("mean").forEach(column -> assertThat(names(column)).isEqualTo(withGroups));
+    root.get("mean").forEach(column -> assertThat(column.get("groups").asInt()).isEqualTo(8));
     assertThat(root.at("/groups/Aircraft/logme/weighted_tau").asDouble())
         .isEqualTo(0.5445061644763582);
     assertThat(root.at("/groups/Cars/logme/weighted_tau").asDouble())
@@ -58,10 +71,11 @@ class CorrelationJsonTest {
     assertThat(names(root.get("groups"))).containsExactly("all");
     assertThat(root.at("/groups/all/flat/weighted_tau").isNull()).isTrue();
     assertThat(root.at("/mean/flat/spearman").isNull()).isTrue();
+    assertThat(root.at("/mean/flat/groups").asInt()).isZero();
     assertThat(root.at("/groups/all/flat/regret").asDouble()).isEqualTo(1.0);
     assertThat(root.at("/groups/all/good/weighted_tau").asDouble()).isEqualTo(1.0);
-    assertThat(text).doesNotContain("NaN").startsWith("{\n  \"groups\": {\n    \"all\": {")
-        .endsWith("}\n");
+    assertThat(text).doesNotContain("NaN").startsWith("{\n  \"schema\": \"logme.correlations/2\",")
+        .contains("\"groups\": {\n    \"all\": {").endsWith("}\n");
   }
 
   @Test
@@ -72,8 +86,8 @@ class CorrelationJsonTest {
     String first = CorrelationJson.results(report);
     assertThat(CorrelationJson.results(report)).isEqualTo(first);
     JsonNode root = JSON.readTree(first);
-    assertThat(names(root)).containsExactly("groups", "mean", "undefined", "columns", "ranking",
-        "bootstrap", "notes", "warnings");
+    assertThat(names(root)).containsExactly("schema", "truth", "ties", "columns", "groups",
+        "mean", "undefined", "ranking", "bootstrap", "notes", "warnings");
     assertThat(root.at("/columns/params/kind").asText()).isEqualTo("static");
     assertThat(root.at("/columns/logme/kind").asText()).isEqualTo("estimator");
     assertThat(root.at("/ranking/Aircraft/logme/0/model").asText()).isEqualTo("inception_v3");

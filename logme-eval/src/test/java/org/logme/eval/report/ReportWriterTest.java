@@ -88,6 +88,7 @@ class ReportWriterTest {
     assertThat(Files.readString(page)).contains("No ground truth").contains("<h3>Ranking</h3>")
         .doesNotContain("<svg");
     assertThat(Files.readString(dir.resolve(ReportWriter.RESULTS_JSON)))
-        .startsWith("{\n  \"groups\": { },\n  \"mean\": { },");
+        .startsWith("{\n  \"schema\": \"logme.correlations/2\",")
+        .contains("\"groups\": { },\n  \"mean\": { },");
   }
 }

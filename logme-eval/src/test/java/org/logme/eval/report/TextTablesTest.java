@@ -18,7 +18,7 @@ class TextTablesTest {
     String text = TextTables.correlations(CorrelationTable.compute(ImageNet10Benchmark.table()),
         Metric.WEIGHTED_TAU);
     assertThat(text.lines().toList()).containsExactly(
-        "weighted Kendall tau [weighted_tau]",
+        "weighted Kendall tau [weighted_tau]; ground truth: accuracy",
         "               Aircraft  Caltech101  CIFAR10  CIFAR100    Cars      DTD     Pet  SUN397"
             + "    mean",
         "hscore           0.3429      0.7572   0.7997    0.7748  0.6383   0.4347  0.5913  0.9181"
@@ -41,9 +41,10 @@ class TextTablesTest {
     ResultsTable table = ResultsTable.parse(new StringReader(
         "model,accuracy,flat\na,1,5\nb,2,5\n"), "t.csv", TableSpec.truth("accuracy"));
     String text = TextTables.correlations(CorrelationTable.compute(table), Metric.SPEARMAN);
-    assertThat(text).contains("      all  mean\nflat  n/a   n/a\n")
+    // one group: no mean column (it would repeat the group)
+    assertThat(text).contains("      all\nflat  n/a\n")
         .contains("n/a: all / flat: every model has the same score (5.0)\n")
-        .contains("n/a: mean / flat: undefined in group all\n");
+        .doesNotContain("mean");
   }
 
   @Test
@@ -55,10 +56,12 @@ class TextTablesTest {
     String ranking = TextTables.ranking(table);
     assertThat(ranking.lines().limit(3).toList()).containsExactly(
         "Aircraft",
-        "model         accuracy  hscore (rank)  leep (rank)  logme (rank)    nce (rank)"
+        "model         accuracy  hscore (rank)   leep (rank)  logme (rank)    nce (rank)"
             + "  imagenet_top1 (rank)  params (rank)",
-        "resnet152         85.3    46.2518 (1)  -4.2296 (7)    0.9501 (2)   -4.2293 (8)"
+        "resnet152         85.3    46.2518 (1)   -4.2296 (7)    0.9501 (2)   -4.2293 (8)"
             + "            78.312 (1)   60192808 (1)");
+    // one number of decimals per column: leep's -4.31 is written -4.3100 beside -4.2296
+    assertThat(ranking).contains("-4.3100 (");
     assertThat(TextTables.allCorrelations(CorrelationTable.compute(table)))
         .contains("regret: best ground truth minus the top-scored model's [regret], lower is"
             + " better");

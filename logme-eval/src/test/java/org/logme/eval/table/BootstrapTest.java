@@ -96,16 +96,25 @@ class BootstrapTest {
   }
 
   @Test
-  void aColumnWithAMissingScoreHasAnUndefinedInterval() {
+  void aColumnWithAMissingScoreIsResampledOnTheModelsThatHaveOne() {
     ResultsTable table = ResultsTable.builder("t", "accuracy",
             List.of(ScoreColumn.estimator("x")))
         .add("all", "a", OptionalDouble.of(1), Map.of("x", 1.0))
         .add("all", "b", OptionalDouble.of(2), Map.of())
         .add("all", "c", OptionalDouble.of(3), Map.of("x", 3.0))
+        .add("all", "d", OptionalDouble.of(4), Map.of("x", 4.0))
         .build();
-    Interval interval = Bootstrap.run(table, 10, 1).interval("all", "x");
-    assertThat(interval.defined()).isFalse();
-    assertThat(interval.low().undefinedReason()).contains("no 'x' score for b");
+    Interval interval = Bootstrap.run(table, 200, 1).interval("all", "x");
+    // every draw with two distinct scored models ranks them as the truth does
+    assertThat(interval.defined()).isTrue();
+    assertThat(interval.high().value()).isEqualTo(1.0);
+    assertThat(interval.resamplesUsed()).isBetween(100, 199);
+    ResultsTable single = ResultsTable.builder("t", "accuracy", List.of(ScoreColumn.estimator("x")))
+        .add("all", "a", OptionalDouble.of(1), Map.of("x", 1.0))
+        .add("all", "b", OptionalDouble.of(2), Map.of())
+        .build();
+    assertThat(Bootstrap.run(single, 10, 1).interval("all", "x").low().undefinedReason())
+        .contains("fewer than 2 models with both a score and a ground truth (1)");
   }
 
   @Test

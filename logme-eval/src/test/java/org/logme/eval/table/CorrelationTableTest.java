@@ -37,12 +37,16 @@ class CorrelationTableTest {
         .contains("every model has the same score (1.0)");
     // all tied at the top: the pick is a random one of the three
     assertThat(correlations.get("A", "flat", Metric.REGRET).value()).isEqualTo(10.0);
-    assertThat(correlations.mean("flat", Metric.SPEARMAN).undefinedReason())
-        .contains("undefined in group A");
+    // the mean is over the groups where the value is defined, and says so
+    assertThat(correlations.mean("flat", Metric.SPEARMAN).value())
+        .isEqualTo(correlations.get("B", "flat", Metric.SPEARMAN).value());
+    assertThat(correlations.meanGroups("flat", Metric.SPEARMAN)).isEqualTo(1);
+    assertThat(correlations.meanGroups("good", Metric.SPEARMAN)).isEqualTo(2);
+    assertThat(correlations.notes()).contains(
+        "mean / flat / spearman: over 1 of 2 groups (undefined in A)");
     assertThat(correlations.undefinedValues()).containsExactly(
         "A / flat: every model has the same score (1.0) [weighted_tau, kendall_tau_b, spearman,"
-            + " pearson]",
-        "mean / flat: undefined in group A [weighted_tau, kendall_tau_b, spearman, pearson]");
+            + " pearson]");
   }
 
   @Test
@@ -58,7 +62,7 @@ class CorrelationTableTest {
   }
 
   @Test
-  void modelsWithoutTruthAreLeftOutAndMissingScoresMakeTheColumnUndefined() {
+  void modelsWithoutTruthAreLeftOutAndMissingScoresOnlyFromTheirColumn() {
     ResultsTable table = ResultsTable.builder("zoo", "accuracy",
             java.util.List.of(ScoreColumn.estimator("logme"), ScoreColumn.estimator("leep")))
         .add("all", "a", OptionalDouble.of(90), Map.of("logme", 3.0, "leep", 1.0))
@@ -68,10 +72,16 @@ class CorrelationTableTest {
         .build();
     CorrelationTable correlations = CorrelationTable.compute(table);
     assertThat(correlations.notes()).containsExactly(
-        "1 model without accuracy left out of the correlations: new");
+        "1 model without accuracy left out of the correlations: new",
+        "1 score cell is empty: each value uses the models that have both a score and a ground"
+            + " truth (pairwise-complete; the count is shown beside each value)");
     assertThat(correlations.get("all", "logme", Metric.WEIGHTED_TAU).value()).isEqualTo(1.0);
-    assertThat(correlations.get("all", "leep", Metric.WEIGHTED_TAU).undefinedReason())
-        .contains("no 'leep' score for b");
+    assertThat(correlations.models("all", "logme")).isEqualTo(3);
+    // leep on a and c only: a scores lower and is better
+    assertThat(correlations.get("all", "leep", Metric.WEIGHTED_TAU).value()).isEqualTo(-1.0);
+    assertThat(correlations.models("all", "leep")).isEqualTo(2);
+    assertThat(correlations.get("all", "leep", Metric.TOP1_RELATIVE_ACCURACY).value())
+        .isEqualTo(70.0 / 90);
   }
 
   @Test

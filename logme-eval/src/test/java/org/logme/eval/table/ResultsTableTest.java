@@ -90,15 +90,23 @@ class ResultsTableTest {
   }
 
   @Test
-  void aGroupWithOneModelIsRefused() {
-    assertThatThrownBy(() -> parse("""
+  void aGroupWithOneModelHasUndefinedValuesAndLeavesTheMeans() {
+    ResultsTable table = parse("""
         dataset,model,accuracy,logme
         A,a,80,0.5
         A,b,81,0.6
         B,a,70,0.1
-        """, SPEC))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("t.csv, line 4: group 'B' has only one model ('a')");
+        """, SPEC);
+    CorrelationTable correlations = CorrelationTable.compute(table);
+    assertThat(correlations.get("B", "logme", Metric.WEIGHTED_TAU).undefinedReason())
+        .contains("fewer than 2 models with both a score and a ground truth (1)");
+    assertThat(correlations.mean("logme", Metric.WEIGHTED_TAU).value())
+        .isEqualTo(correlations.get("A", "logme", Metric.WEIGHTED_TAU).value());
+    assertThat(correlations.notes()).anyMatch(n -> n.startsWith("group 'B' is left out of the"
+        + " means"));
+    assertThatThrownBy(() -> parse("dataset,model,accuracy,logme\nA,a,80,0.5\nB,b,70,0.1\n",
+        SPEC)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("every group has only one model");
   }
 
   @Test

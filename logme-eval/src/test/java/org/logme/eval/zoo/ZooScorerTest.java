@@ -20,13 +20,14 @@ import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
-import org.logme.core.LogMeEstimatorProvider;
 import org.logme.api.testing.Backends;
+import org.logme.core.LogMeEstimatorProvider;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.Group;
 import org.logme.eval.table.Metric;
 import org.logme.eval.table.ResultsTable;
 import org.logme.eval.table.ScoreColumn;
+import org.logme.eval.table.TableSpec;
 
 class ZooScorerTest {
   private static final double[] SIGNALS = {1.2, 3.0, 2.0, 2.5, 1.0};
@@ -127,10 +128,9 @@ class ZooScorerTest {
     ModelZoo zoo = ModelZoo.open(TestZoo.write(dir, SIGNALS, someProbs));
     ZooResult result = new ZooScorer(List.of(logme(), new MaxProb()), Backends.all().get(0))
         .score(zoo);
-    assertThat(result.warnings()).hasSize(2);
-    assertThat(result.warnings().get(0)).startsWith("model 'm1': estimator 'maxprob' needs "
-        + "source_probs.npy").endsWith("; skipped");
-    assertThat(result.warnings().get(1)).startsWith("model 'm4': estimator 'maxprob'");
+    // one warning for the estimator, naming every model it was skipped for
+    assertThat(result.warnings()).containsExactly("estimator 'maxprob' needs source_probs.npy,"
+        + " but source_probs.npy is missing for 2 of 5 models (m1, m4); skipped for them");
     assertThat(result.result("m1", "maxprob")).isEmpty();
     assertThat(result.result("m1", "logme")).isPresent();
     assertThat(result.result("m2", "maxprob")).isPresent();
@@ -138,11 +138,41 @@ class ZooScorerTest {
   }
 
   @Test
-  void aSingleEstimatorLackingAnInputIsAnError(@TempDir Path dir) throws Exception {
-    ModelZoo zoo = ModelZoo.open(TestZoo.write(dir, SIGNALS, NO_PROBS));
-    assertThatThrownBy(() -> new ZooScorer(List.of(new MaxProb()), Backends.all().get(0))
-        .score(zoo)).isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("model 'm0': estimator 'maxprob' needs source_probs.npy");
+  void aSingleEstimatorLackingAnInputFailsWhenStrictAndSkipsTheModelOtherwise(@TempDir Path dir)
+      throws Exception {
+    boolean[] someProbs = {true, false, true, true, true};
+    ModelZoo zoo = ModelZoo.open(TestZoo.write(dir, SIGNALS, someProbs));
+    ZooScorer scorer = new ZooScorer(List.of(new MaxProb()), Backends.all().get(0));
+    assertThatThrownBy(() -> scorer.strict(true).score(zoo))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("model 'm1': no source_probs.npy in ")
+        .hasMessageContaining("estimator 'maxprob' needs source_probs.npy");
+    ZooResult result = scorer.score(zoo);
+    assertThat(result.models()).containsExactly("m0", "m2", "m3", "m4");
+    assertThat(result.skipped()).containsOnlyKeys("m1");
+    assertThat(result.skipped().get("m1")).contains("no source_probs.npy");
+    assertThat(result.warnings()).anyMatch(w -> w.endsWith("model 'm1' skipped (--strict to"
+        + " fail instead)"));
+    assertThat(result.table().notes()).anyMatch(n -> n.startsWith("model 'm1' was skipped"));
+  }
+
+  @Test
+  void aBrokenModelIsSkippedAndNamedWithTheMissingFile(@TempDir Path dir) throws Exception {
+    Path root = TestZoo.write(dir, SIGNALS, NO_PROBS);
+    Files.createDirectories(root.resolve(ModelZoo.MODELS).resolve("x-empty"));
+    ModelZoo zoo = ModelZoo.open(root);
+    ZooResult result = new ZooScorer(List.of(logme()), Backends.all().get(0)).score(zoo);
+    assertThat(result.skipped()).containsOnlyKeys("x-empty");
+    assertThat(result.skipped().get("x-empty")).startsWith("model 'x-empty': no features.npy"
+        + " in ");
+    assertThat(result.models()).hasSize(SIGNALS.length);
+    assertThat(result.info("m0").orElseThrow().dimension()).isNotNull();
+    assertThat(result.info("m0").orElseThrow().featureInput()).isNotEmpty();
+    Files.writeString(root.resolve(ModelZoo.MODELS).resolve("x-empty")
+        .resolve(ModelZoo.FEATURES), "not numpy");
+    assertThatThrownBy(() -> new ZooScorer(List.of(logme()), Backends.all().get(0)).strict(true)
+        .score(ModelZoo.open(root))).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("x-empty").hasMessageContaining("features.npy");
   }
 
   @Test
@@ -201,7 +231,11 @@ class ZooScorerTest {
         .hasMessageContaining("model 'resnet' has no directory")
         .hasMessageContaining("the zoo's models are: m0, m1, m2, m3, m4");
     Files.writeString(zoo.resolve(ModelZoo.ACCURACY), "model,acc\nm0,60\n");
-    assertThatThrownBy(() -> ModelZoo.open(zoo)).hasMessageContaining("no column 'accuracy'");
+    ZooResult scored = new ZooScorer(List.of(logme()), Backends.all().get(0))
+        .score(ModelZoo.open(zoo));
+    assertThatThrownBy(scored::table).hasMessageContaining("no column 'accuracy'")
+        .hasMessageContaining("choose one with --truth NAME");
+    assertThat(scored.table(TableSpec.truth("acc")).truthName()).hasValue("acc");
     Files.copy(zoo.resolve(ModelZoo.LABELS), zoo.resolve(ModelZoo.TARGETS));
     assertThatThrownBy(() -> ModelZoo.open(zoo))
         .hasMessageContaining("both labels.npy and targets.npy are present");
