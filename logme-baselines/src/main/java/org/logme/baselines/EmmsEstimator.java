@@ -39,9 +39,9 @@ import org.logme.api.linalg.ThinSvd;
  * <ul>
  *   <li>Inputs: features, labels and label embeddings (row r of each encoder's C×E matrix
  *       embeds class id r; see {@link LabelEmbeddings}). Hyper-parameters: none.</li>
- *   <li>Direction: higher is better (a negated residual, ≤ 0). With N ≤ D and features of rank
- *       N the regression is exact and the score is 0 up to rounding (about 1e-28), for every
- *       such model.</li>
+ *   <li>Direction: higher is better (a negated residual, ≤ 0). With N ≤ D the standardised
+ *       features usually have rank N − 1, which fits every standardised target exactly: the
+ *       score is then 0 up to rounding (about 1e-28) for every such model, with a warning.</li>
  *   <li>Cost: the thin SVD of the standardised features, O(N·D·min(N, D)); the projection and
  *       residual, O(N·r·E) for rank r; memory O(N·r + C·E·K): the N×E targets are never
  *       formed, since each row depends on the class alone.</li>
@@ -177,10 +177,12 @@ public final class EmmsEstimator extends Baseline {
     }
     double score = -(residual / n * e);
     List<String> warnings = new ArrayList<>(svd.warnings());
-    if (rank >= n) {
-      warnings.add("the standardised features have rank " + rank + " = N: they fit any target"
-          + " exactly, so EMMS is 0 up to rounding for this model (and for every model with"
-          + " N <= D); use more samples than feature dimensions to compare such models");
+    if (rank >= n - 1) {
+      // centred columns span at most N − 1 dimensions, and every centred target lies there
+      warnings.add("the standardised features have rank " + rank + " = N - 1, the most "
+          + n + " centred samples allow: they fit any target exactly, so EMMS is 0 up to"
+          + " rounding for this model (and for every model with N <= D); use more samples than"
+          + " feature dimensions to compare such models");
     }
     return EstimateResult.builder(NAME, score)
         .warnings(warnings)

@@ -66,6 +66,7 @@ class EmmsFixtureTest {
       if (c.equals("wide")) {
         assertThat(Math.abs(expected)).isLessThan(1e-20);
         assertThat(r.score()).isCloseTo(0.0, within(1e-20));
+        assertThat(r.warnings()).singleElement().asString().contains("rank 119 = N - 1");
         continue;
       }
       check("emms " + c + " K=" + k, r.score(), expected);

@@ -261,7 +261,7 @@ public final class ModelZoo {
    * names: parameter count, feature dimension, and where known depth, FLOPs and the source
    * task's top-1 accuracy.
    */
-  static final Map<String, String> MODEL_FACTS = Map.of("parameters", "params", "dimension",
+  public static final Map<String, String> MODEL_FACTS = Map.of("parameters", "params", "dimension",
       "dimension", "depth", "depth", "flops", "flops", "source_top1", "source_top1");
 
   /**
