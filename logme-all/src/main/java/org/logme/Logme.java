@@ -4,6 +4,8 @@ import java.util.Set;
 import org.logme.api.PluginRegistry;
 import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
+import org.logme.api.transform.Compositions;
+import org.logme.api.transform.FeatureTransformProvider;
 
 /**
  * The front door for Java programs: which pre-trained model transfers best to your labelled
@@ -36,8 +38,12 @@ public final class Logme {
 
   /** Discovered once, on first use. */
   private static final class Plugins {
-    static final PluginRegistry<EstimatorProvider> ESTIMATORS = PluginRegistry.discover(
-        "estimator", EstimatorProvider.class, EstimatorProvider::name);
+    /** The estimators and their compositions with feature transforms ({@code ped+logme}). */
+    static final PluginRegistry<EstimatorProvider> ESTIMATORS = Compositions.registry(
+        PluginRegistry.discover("estimator", EstimatorProvider.class, EstimatorProvider::name)
+            .all(),
+        PluginRegistry.discover("feature transform", FeatureTransformProvider.class,
+            FeatureTransformProvider::name).all());
     static final PluginRegistry<LinearAlgebraBackendProvider> BACKENDS = PluginRegistry.discover(
         "backend", LinearAlgebraBackendProvider.class, LinearAlgebraBackendProvider::name);
   }

@@ -125,6 +125,24 @@ public final class Scorer {
   }
 
   /**
+   * Scores several candidate models together: what a set-level estimator (NCTI, ETran) needs,
+   * since each model's score depends on the others; any other estimator scores each alone.
+   *
+   * @param candidates one input per candidate model, all on the same target samples
+   * @return one result per candidate, in order
+   * @throws org.logme.api.LogmeException as {@link #estimate(EstimationInput)}, or if a
+   *     set-level estimator gets fewer candidates than it needs
+   * @since 0.2
+   */
+  public java.util.List<EstimateResult> estimateSet(java.util.List<EstimationInput> candidates) {
+    LinearAlgebraBackend linearAlgebra = linearAlgebra();
+    if (estimator instanceof org.logme.api.estimator.CandidateSetEstimator set) {
+      return set.estimateSet(candidates, linearAlgebra);
+    }
+    return candidates.stream().map(c -> estimator.estimate(c, linearAlgebra)).toList();
+  }
+
+  /**
    * @param features N rows of D features, one per labelled sample
    * @param labels the class of each sample (any non-negative ids)
    * @return the result

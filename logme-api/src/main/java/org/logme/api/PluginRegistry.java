@@ -2,6 +2,7 @@ package org.logme.api;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,14 +18,31 @@ import java.util.function.Function;
 public final class PluginRegistry<P> {
   private final String kind;
   private final SortedMap<String, P> byName;
+  private final Function<String, Optional<P>> derived;
 
   /**
    * @param kind what the plugins are, used in messages (for example {@code "backend"})
    * @param byName the plugins by name
    */
   public PluginRegistry(String kind, Map<String, P> byName) {
+    this(kind, byName, name -> Optional.empty());
+  }
+
+  /**
+   * A registry that also resolves names it does not list, such as compositions
+   * ({@code ped+nleep}) built on demand from listed plugins.
+   *
+   * @param kind what the plugins are, used in messages (for example {@code "estimator"})
+   * @param byName the plugins listed by name
+   * @param derived builds a plugin for a name that is not listed, or returns empty; it may
+   *     throw a {@link LogmeException} that explains why a name of its form is invalid
+   * @since 0.2
+   */
+  public PluginRegistry(String kind, Map<String, P> byName,
+      Function<String, Optional<P>> derived) {
     this.kind = kind;
     this.byName = Collections.unmodifiableSortedMap(new TreeMap<>(byName));
+    this.derived = derived;
   }
 
   /**
@@ -73,12 +91,13 @@ public final class PluginRegistry<P> {
   public P get(String name) {
     P provider = byName.get(name);
     if (provider == null) {
-      throw new UnknownPluginException(kind, name, byName.keySet());
+      return derived.apply(name)
+          .orElseThrow(() -> new UnknownPluginException(kind, name, byName.keySet()));
     }
     return provider;
   }
 
-  /** @return every plugin, sorted by name */
+  /** @return every listed plugin, sorted by name (derived ones are built on request only) */
   public SortedMap<String, P> all() {
     return byName;
   }

@@ -18,12 +18,17 @@ public final class KnnEstimatorProvider implements EstimatorProvider {
 
   @Override
   public String description() {
-    return "kNN: leave-one-out 1-nearest-neighbour accuracy in percent (the baseline of "
-        + "Bolya et al., NeurIPS 2021)";
+    return "kNN: leave-one-out k-nearest-neighbour accuracy in percent (k = 1: the baseline of"
+        + " Bolya et al., NeurIPS 2021)";
+  }
+
+  @Override
+  public java.util.List<org.logme.api.estimator.Parameter<?>> parameters() {
+    return KnnEstimator.PARAMETERS;
   }
 
   @Override
   public TransferabilityEstimator create(EstimatorParameters parameters) {
-    return new KnnEstimator();
+    return new KnnEstimator(parameters);
   }
 }

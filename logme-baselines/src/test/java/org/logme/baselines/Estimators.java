@@ -5,11 +5,19 @@ import org.logme.api.PluginRegistry;
 import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.estimator.TransferabilityEstimator;
+import org.logme.api.transform.Compositions;
+import org.logme.api.transform.FeatureTransformProvider;
 
-/** Creates estimators as the application does: providers found by ServiceLoader, by name. */
+/**
+ * Creates estimators as the application does: providers and feature transforms found by
+ * ServiceLoader, compositions included, by name.
+ */
 final class Estimators {
-  private static final PluginRegistry<EstimatorProvider> REGISTRY = PluginRegistry.discover(
-      "estimator", EstimatorProvider.class, EstimatorProvider::name);
+  private static final PluginRegistry<EstimatorProvider> REGISTRY = Compositions.registry(
+      PluginRegistry.discover("estimator", EstimatorProvider.class, EstimatorProvider::name)
+          .all(),
+      PluginRegistry.discover("feature transform", FeatureTransformProvider.class,
+          FeatureTransformProvider::name).all());
 
   private Estimators() {
   }

@@ -85,6 +85,13 @@ final class ExtractCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}).")
   int folds;
 
+  @Option(names = "--label-encoders", paramLabel = "NAME[,NAME...]|none", split = ",",
+      hideParamSyntax = true,
+      description = "Encoders that embed the class names into label_embeddings.npy (for the"
+          + " emms estimator; several, of one dimension, write label_embeddings/NAME.npy each);"
+          + " default: the first of --models; none: write no label embeddings.")
+  List<String> labelEncoders;
+
   @Mixin
   CacheOptions cacheOptions = new CacheOptions();
 
@@ -118,8 +125,10 @@ final class ExtractCommand implements Callable<Integer> {
     }
     TextZooBuilder builder = new TextZooBuilder(extractors, threadCount, cacheOptions.cache(),
         settings, ExtractionProgressBar.on(err, progressOptions.show()));
+    List<TextZooBuilder.Request> requests = builder.resolve(models);
+    builder = builder.withLabelEncoders(labelEncoders(requests));
     long start = System.nanoTime();
-    List<ExtractedModel> extracted = builder.build(texts, builder.resolve(models), out);
+    List<ExtractedModel> extracted = builder.build(texts, requests, out);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
@@ -130,6 +139,17 @@ final class ExtractCommand implements Callable<Integer> {
           out, seconds, out);
     }
     return ExitCode.OK;
+  }
+
+  /** The label encoders asked for: by default the first model; none for none. */
+  private List<String> labelEncoders(List<TextZooBuilder.Request> requests) {
+    if (labelEncoders == null) {
+      return List.of(requests.get(0).name());
+    }
+    if (labelEncoders.size() == 1 && labelEncoders.get(0).trim().equals("none")) {
+      return List.of();
+    }
+    return labelEncoders.stream().map(String::trim).toList();
   }
 
   /** What extract and select share: checks, the summary table and its JSON. */

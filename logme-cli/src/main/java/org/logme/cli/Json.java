@@ -71,6 +71,7 @@ final class Json {
     node.put("estimator", result.estimator());
     node.put("score", result.score());
     node.put("higher_is_better", result.higherIsBetter());
+    node.put("set_dependent", result.setDependent());
     node.put("backend", context.backend());
     node.set("parameters", parameters(result.parameters()));
     node.put("n", context.n());

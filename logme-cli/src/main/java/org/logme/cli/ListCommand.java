@@ -13,6 +13,7 @@ import org.logme.api.estimator.Parameter;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
+import org.logme.api.transform.FeatureTransformProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +31,7 @@ final class ListCommand implements Callable<Integer> {
   private final PluginRegistry<EstimatorProvider> estimators;
   private final PluginRegistry<LinearAlgebraBackendProvider> backends;
   private final PluginRegistry<FeatureExtractorProvider> extractors;
+  private final PluginRegistry<FeatureTransformProvider> transforms;
 
   @Spec
   CommandSpec spec;
@@ -44,10 +46,12 @@ final class ListCommand implements Callable<Integer> {
   @Inject
   ListCommand(PluginRegistry<EstimatorProvider> estimators,
       PluginRegistry<LinearAlgebraBackendProvider> backends,
-      PluginRegistry<FeatureExtractorProvider> extractors) {
+      PluginRegistry<FeatureExtractorProvider> extractors,
+      PluginRegistry<FeatureTransformProvider> transforms) {
     this.estimators = estimators;
     this.backends = backends;
     this.extractors = extractors;
+    this.transforms = transforms;
   }
 
   @Override
@@ -62,6 +66,7 @@ final class ListCommand implements Callable<Integer> {
         node.put("description", p.description());
         node.put("needs", needs(estimator));
         node.put("higher_is_better", estimator.higherIsBetter());
+        node.put("set_dependent", estimator.setDependent());
         ObjectNode params = node.putObject("parameters");
         for (Parameter<?> s : p.parameters()) {
           ObjectNode param = params.putObject(s.name());
@@ -71,6 +76,13 @@ final class ListCommand implements Callable<Integer> {
           param.put("description", s.description());
           Json.put(param, "choices", s.choices());
         }
+      });
+      ObjectNode t = root.putObject("transforms");
+      transforms.all().forEach((name, p) -> {
+        ObjectNode node = t.putObject(name);
+        node.put("description", p.description());
+        Json.put(node, "published_with", p.publishedWith());
+        Json.put(node, "parameters", p.parameters().stream().map(Parameter::name).toList());
       });
       ObjectNode b = root.putObject("backends");
       backends.all().forEach((name, p) -> b.putObject(name).put("description", p.description()));
@@ -91,8 +103,10 @@ final class ListCommand implements Callable<Integer> {
     estimators.all().forEach((name, p) -> {
       TransferabilityEstimator estimator = p.create();
       out.printf("  %-" + width + "s  %s%n", name, p.description());
-      out.printf("  %-" + width + "s  needs %s; %s is better%n", "", needs(estimator),
-          estimator.higherIsBetter() ? "higher" : "lower");
+      out.printf("  %-" + width + "s  needs %s; %s is better%s%n", "", needs(estimator),
+          estimator.higherIsBetter() ? "higher" : "lower", estimator.setDependent()
+              ? "; set-dependent: scores a zoo's models together (logme rank), not one alone"
+              : "");
       if (verbose) {
         for (Parameter<?> s : p.parameters()) {
           out.printf("  %-" + width + "s    --param %s=%s  accepts %s%n  %-" + width
@@ -101,6 +115,24 @@ final class ListCommand implements Callable<Integer> {
         }
       }
     });
+    if (!transforms.all().isEmpty()) {
+      out.println();
+      out.println("Feature transforms (compose with any estimator that takes features as"
+          + " TRANSFORM+ESTIMATOR; parameters as --param TRANSFORM.KEY=VALUE):");
+      int transformWidth = transforms.all().keySet().stream().mapToInt(String::length).max()
+          .orElse(0);
+      transforms.all().forEach((name, p) -> {
+        out.printf("  %-" + transformWidth + "s  %s; listed: %s%n", name, p.description(),
+            String.join(", ", p.publishedWith().stream().map(e -> name + "+" + e).toList()));
+        if (verbose) {
+          for (Parameter<?> s : p.parameters()) {
+            out.printf("  %-" + transformWidth + "s    --param %s.%s=%s  accepts %s%n  %-"
+                + transformWidth + "s      %s%n", "", name, s.name(), defaultText(s),
+                s.accepts(), "", s.description());
+          }
+        }
+      });
+    }
     out.println();
     out.println("Backends (logme score --backend NAME; default ejml):");
     backends.all().forEach((name, p) -> out.printf("  %-" + width + "s  %s%n", name,

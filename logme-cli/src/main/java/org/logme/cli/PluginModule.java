@@ -10,13 +10,18 @@ import org.logme.api.PluginRegistry;
 import org.logme.api.estimator.EstimatorProvider;
 import org.logme.api.extractor.FeatureExtractorProvider;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
+import org.logme.api.transform.Compositions;
+import org.logme.api.transform.FeatureTransformProvider;
 
 /**
- * Binds every {@link EstimatorProvider}, {@link LinearAlgebraBackendProvider} and
- * {@link FeatureExtractorProvider} that
+ * Binds every {@link EstimatorProvider}, {@link LinearAlgebraBackendProvider},
+ * {@link FeatureExtractorProvider} and {@link FeatureTransformProvider} that
  * {@link java.util.ServiceLoader} finds on the class path into a Guice {@link MapBinder} keyed
- * by name, and exposes each map as a {@link PluginRegistry}. Adding an estimator or a backend
- * is therefore a new jar with a provider and a services file; nothing here changes.
+ * by name, and exposes each map as a {@link PluginRegistry}; the estimators' registry also
+ * holds the compositions of the feature transforms with them ({@link Compositions}: the
+ * published ones listed, such as {@code ped+logme}, any other resolved by name). Adding an
+ * estimator, a transform or a backend is therefore a new jar with a provider and a services
+ * file; nothing here changes.
  *
  * @since 0.1
  */
@@ -40,6 +45,7 @@ public final class PluginModule extends AbstractModule {
     bindAll(EstimatorProvider.class, EstimatorProvider::name);
     bindAll(LinearAlgebraBackendProvider.class, LinearAlgebraBackendProvider::name);
     bindAll(FeatureExtractorProvider.class, FeatureExtractorProvider::name);
+    bindAll(FeatureTransformProvider.class, FeatureTransformProvider::name);
   }
 
   private <P> void bindAll(Class<P> type, Function<P, String> name) {
@@ -50,8 +56,16 @@ public final class PluginModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PluginRegistry<EstimatorProvider> estimators(Map<String, EstimatorProvider> byName) {
-    return new PluginRegistry<>("estimator", byName);
+  PluginRegistry<EstimatorProvider> estimators(Map<String, EstimatorProvider> byName,
+      Map<String, FeatureTransformProvider> transforms) {
+    return Compositions.registry(byName, transforms);
+  }
+
+  @Provides
+  @Singleton
+  PluginRegistry<FeatureTransformProvider> transforms(
+      Map<String, FeatureTransformProvider> byName) {
+    return new PluginRegistry<>("feature transform", byName);
   }
 
   @Provides

@@ -57,6 +57,10 @@ import picocli.CommandLine.Spec;
         "      --labels data.safetensors:labels",
         "  logme score --engine spark --features t.parquet:features \\",
         "      --labels t.parquet:label",
+        "  logme score --features f.npy --labels y.npy --estimator emms \\",
+        "      --label-embeddings names.npy",
+        "  logme score --features f.npy --labels y.npy --estimator ped+sfda \\",
+        "      --param ped.n_sigma=0.3",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input, 4 numerical"
             + " failure."})
 final class ScoreCommand implements Callable<Integer> {
@@ -91,6 +95,11 @@ final class ScoreCommand implements Callable<Integer> {
   @Option(names = "--source-labels", paramLabel = "z.npy",
       description = "The source model's predicted source-class ids, [N] (for nce).")
   String sourceLabels;
+
+  @Option(names = "--label-embeddings", paramLabel = "E.npy",
+      description = "Embeddings of the class names by a text encoder, [C, E]: row r embeds class"
+          + " id r (for emms). Repeat for several encoders of the same E.")
+  List<String> labelEmbeddings;
 
   @Mixin
   EstimatorOptions estimatorOptions = new EstimatorOptions();
@@ -151,6 +160,7 @@ final class ScoreCommand implements Callable<Integer> {
       case TARGETS -> "--targets";
       case SOURCE_PROBABILITIES -> "--source-probs";
       case SOURCE_LABELS -> "--source-labels";
+      case LABEL_EMBEDDINGS -> "--label-embeddings";
     };
   }
 
@@ -210,6 +220,9 @@ final class ScoreCommand implements Callable<Integer> {
     if (sourceLabels != null) {
       kinds.add(InputKind.SOURCE_LABELS);
     }
+    if (labelEmbeddings != null && !labelEmbeddings.isEmpty()) {
+      kinds.add(InputKind.LABEL_EMBEDDINGS);
+    }
     return kinds;
   }
 
@@ -246,6 +259,14 @@ final class ScoreCommand implements Callable<Integer> {
     if (sourceLabels != null) {
       b.sourceLabels(InputFiles.sourceLabels(sourceLabels));
     }
+    if (labelEmbeddings != null && !labelEmbeddings.isEmpty()) {
+      List<org.logme.api.linalg.Matrix> matrices = new ArrayList<>();
+      for (String file : labelEmbeddings) {
+        matrices.add(org.logme.io.ArrayFiles.load(file).asMatrix());
+      }
+      b.labelEmbeddings(org.logme.api.data.LabelEmbeddings.of(matrices, labelEmbeddings,
+          String.join(", ", labelEmbeddings)));
+    }
     return new Loaded(b.build(), featureInput);
   }
 
@@ -271,6 +292,9 @@ final class ScoreCommand implements Callable<Integer> {
     putIfSet(inputs, "targets", targets);
     putIfSet(inputs, "source_probs", sourceProbabilities);
     putIfSet(inputs, "source_labels", sourceLabels);
+    if (labelEmbeddings != null && !labelEmbeddings.isEmpty()) {
+      putIfSet(inputs, "label_embeddings", String.join(",", labelEmbeddings));
+    }
     int n = input.features().map(f -> f.sampleCount())
         .or(() -> input.featureStatistics().map(s -> s.sampleCount()))
         .or(() -> input.labels().map(Labels::sampleCount))

@@ -11,9 +11,11 @@ import org.logme.api.InvalidInputException;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.LogmeException;
 import org.logme.api.NumericalException;
+import org.logme.api.estimator.CandidateSetEstimator;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.EstimationInput;
 import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.ModelComponents;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 
@@ -163,6 +165,48 @@ public final class EstimatorSelection {
     for (TransferabilityEstimator estimator : runnable) {
       try {
         results.put(estimator.name(), estimator.estimate(input, backend));
+      } catch (LogmeException e) {
+        // a set-level estimator refuses one model alone with its own explanation
+        String message = wording.subject() + (estimator instanceof CandidateSetEstimator
+            && e instanceof InvalidParameterException ? e.getMessage()
+            : "estimator '" + estimator.name() + "' failed: " + e.getMessage());
+        if (!skipsEstimatorsThatCannotRun()) {
+          if (wording.subject().isEmpty()) {
+            throw e;
+          }
+          throw e instanceof NumericalException ? new NumericalException(message, e)
+              : new InvalidInputException(message, e);
+        }
+        warnings.add(message + "; skipped");
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Phase one of the set-level estimators among {@code runnable} on one model's input (see
+   * {@link CandidateSetEstimator#components}), with the same rule as {@link #score} for one
+   * that fails; the other estimators are ignored.
+   *
+   * @param runnable the estimators to run, from {@link #runnable}
+   * @param input the input of one candidate model
+   * @param backend the linear algebra
+   * @param wording how the caller names the input's subject
+   * @param warnings receives one line per skipped estimator
+   * @return the components by estimator name, in the order requested
+   * @throws LogmeException if the only estimator fails
+   * @since 0.2
+   */
+  public Map<String, ModelComponents> components(List<TransferabilityEstimator> runnable,
+      EstimationInput input, LinearAlgebraBackend backend, Wording wording,
+      List<String> warnings) {
+    Map<String, ModelComponents> results = new LinkedHashMap<>();
+    for (TransferabilityEstimator estimator : runnable) {
+      if (!(estimator instanceof CandidateSetEstimator set)) {
+        continue;
+      }
+      try {
+        results.put(estimator.name(), set.components(input, backend));
       } catch (LogmeException e) {
         String message = wording.subject() + "estimator '" + estimator.name() + "' failed: "
             + e.getMessage();

@@ -73,12 +73,59 @@ public final class LinearProbe {
    *     empty
    */
   public ProbeAccuracy evaluate(float[][] features, int[] labels, int[] folds) {
-    int n = features.length;
+    return evaluate(rows(features.length, features.length == 0 ? 0 : features[0].length,
+        (i, j) -> features[i][j], i -> features[i].length), labels, folds);
+  }
+
+  /**
+   * The same for features in double precision (as scikit-learn fits float64 input).
+   *
+   * @param features N rows of D values
+   * @param labels the class id of each row
+   * @param folds the outer fold of each row, 0..k−1 ({@link StratifiedFolds#assign})
+   * @return the accuracies
+   * @throws InvalidInputException if the shapes disagree, a value is not finite, or a fold is
+   *     empty
+   * @since 0.2
+   */
+  public ProbeAccuracy evaluate(double[][] features, int[] labels, int[] folds) {
+    return evaluate(rows(features), labels, folds);
+  }
+
+  /**
+   * The cross-validated accuracy at one C only (k fits, no inner cross-validation): the mean
+   * over the outer folds of the fraction of test samples classified correctly.
+   *
+   * @param features N rows of D values
+   * @param labels the class id of each row
+   * @param folds the fold of each row, 0..k−1
+   * @param c the inverse regularisation strength
+   * @return the accuracy, in [0, 1]
+   * @throws InvalidInputException if the shapes disagree, a value is not finite, or a fold is
+   *     empty
+   * @since 0.2
+   */
+  public double crossValidated(double[][] features, int[] labels, int[] folds, double c) {
+    Feature[][] rows = rows(features);
+    checkLengths(rows.length, labels, folds);
+    int k = settings.folds();
+    int[][] members = members(folds, k);
+    double sum = 0;
+    for (int f = 0; f < k; f++) {
+      sum += accuracy(rows, labels, except(members, f, -1), members[f], c);
+    }
+    return sum / k;
+  }
+
+  private static void checkLengths(int n, int[] labels, int[] folds) {
     if (labels.length != n || folds.length != n) {
       throw new InvalidInputException("probe: " + n + " feature rows but " + labels.length
           + " labels and " + folds.length + " fold ids");
     }
-    Feature[][] rows = rows(features);
+  }
+
+  private ProbeAccuracy evaluate(Feature[][] rows, int[] labels, int[] folds) {
+    checkLengths(rows.length, labels, folds);
     int k = settings.folds();
     int[][] members = members(folds, k);
     List<Double> grid = settings.grid();
@@ -244,22 +291,32 @@ public final class LinearProbe {
     return (double) correct / test.length;
   }
 
+  /** Reads value (i, j) of a feature table. */
+  @FunctionalInterface
+  private interface Cell {
+    double get(int i, int j);
+  }
+
+  private Feature[][] rows(double[][] features) {
+    return rows(features.length, features.length == 0 ? 0 : features[0].length,
+        (i, j) -> features[i][j], i -> features[i].length);
+  }
+
   /** LIBLINEAR's rows: indices 1..D, then the bias feature at D+1. */
-  private Feature[][] rows(float[][] features) {
-    if (features.length == 0) {
+  private Feature[][] rows(int n, int d, Cell cell, java.util.function.IntUnaryOperator length) {
+    if (n == 0) {
       throw new InvalidInputException("probe: no samples");
     }
-    int d = features[0].length;
-    Feature[][] rows = new Feature[features.length][];
-    for (int i = 0; i < features.length; i++) {
-      if (features[i].length != d) {
-        throw new InvalidInputException("probe: row " + i + " has " + features[i].length
+    Feature[][] rows = new Feature[n][];
+    for (int i = 0; i < n; i++) {
+      if (length.applyAsInt(i) != d) {
+        throw new InvalidInputException("probe: row " + i + " has " + length.applyAsInt(i)
             + " values, row 0 has " + d);
       }
       Feature[] row = new Feature[d + 1];
       for (int j = 0; j < d; j++) {
-        float v = features[i][j];
-        if (!Float.isFinite(v)) {
+        double v = cell.get(i, j);
+        if (!Double.isFinite(v)) {
           throw new InvalidInputException("probe: feature " + j + " of row " + i + " is " + v);
         }
         row[j] = new FeatureNode(j + 1, v);

@@ -21,6 +21,7 @@ public final class EstimateResult {
   private final String estimator;
   private final double score;
   private final boolean higherIsBetter;
+  private final boolean setDependent;
   private final EstimatorParameters parameters;
   private final List<String> targetNames;
   private final double[] targetScores;
@@ -32,6 +33,7 @@ public final class EstimateResult {
     this.estimator = b.estimator;
     this.score = b.score;
     this.higherIsBetter = b.higherIsBetter;
+    this.setDependent = b.setDependent;
     this.parameters = b.parameters != null ? b.parameters : EstimatorParameters.none(b.estimator);
     this.targetNames = List.copyOf(b.targetNames);
     this.targetScores = b.targetScores.clone();
@@ -62,6 +64,33 @@ public final class EstimateResult {
   /** @return true if a higher score predicts better transfer */
   public boolean higherIsBetter() {
     return higherIsBetter;
+  }
+
+  /**
+   * @return true if the score depends on the other candidate models it was computed with (a
+   *     {@link CandidateSetEstimator} normalises over the set): it changes when a model is
+   *     added or removed, and compares models only within that set
+   * @since 0.2
+   */
+  public boolean setDependent() {
+    return setDependent;
+  }
+
+  /**
+   * A builder holding everything this result holds, under another estimator name (for an
+   * estimator that wraps another, such as a feature transform composed with an estimator).
+   *
+   * @param name the estimator name of the new result
+   * @return the builder, ready to add to
+   * @since 0.2
+   */
+  public Builder toBuilder(String name) {
+    Builder b = new Builder(name, score).higherIsBetter(higherIsBetter).setDependent(setDependent)
+        .parameters(parameters).iterations(iterations).warnings(warnings);
+    b.targetNames = targetNames;
+    b.targetScores = targetScores.clone();
+    b.details.putAll(details);
+    return b;
   }
 
   /** @return the hyper-parameters the score was computed with, defaults included */
@@ -111,6 +140,7 @@ public final class EstimateResult {
     private final String estimator;
     private final double score;
     private boolean higherIsBetter = true;
+    private boolean setDependent;
     private EstimatorParameters parameters;
     private List<String> targetNames = List.of();
     private double[] targetScores = new double[0];
@@ -129,6 +159,17 @@ public final class EstimateResult {
      */
     public Builder higherIsBetter(boolean value) {
       this.higherIsBetter = value;
+      return this;
+    }
+
+    /**
+     * @param value true if the score depends on the other candidates it was computed with
+     *     (false by default)
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder setDependent(boolean value) {
+      this.setDependent = value;
       return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.logme.api.InvalidInputException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
+import org.logme.api.data.LabelEmbeddings;
 import org.logme.api.data.Labels;
 import org.logme.api.data.SourceLabels;
 import org.logme.api.data.SourceProbabilities;
@@ -27,6 +28,7 @@ public final class EstimationInput {
   private final Targets targets;
   private final SourceProbabilities sourceProbabilities;
   private final SourceLabels sourceLabels;
+  private final LabelEmbeddings labelEmbeddings;
 
   private EstimationInput(Builder b) {
     this.features = b.features;
@@ -35,6 +37,7 @@ public final class EstimationInput {
     this.targets = b.targets;
     this.sourceProbabilities = b.sourceProbabilities;
     this.sourceLabels = b.sourceLabels;
+    this.labelEmbeddings = b.labelEmbeddings;
   }
 
   /** @return a builder with nothing set */
@@ -76,6 +79,29 @@ public final class EstimationInput {
   }
 
   /**
+   * @return the embeddings of the target class names, if given
+   * @since 0.2
+   */
+  public Optional<LabelEmbeddings> labelEmbeddings() {
+    return Optional.ofNullable(labelEmbeddings);
+  }
+
+  /**
+   * A copy of this input with other features (for a feature transform); everything else is
+   * shared.
+   *
+   * @param replacement the new features, same N
+   * @return the input with those features and without feature statistics
+   * @throws InvalidInputException if the row count differs
+   * @since 0.2
+   */
+  public EstimationInput withFeatures(Features replacement) {
+    return builder().features(replacement).labels(labels).targets(targets)
+        .sourceProbabilities(sourceProbabilities).sourceLabels(sourceLabels)
+        .labelEmbeddings(labelEmbeddings).build();
+  }
+
+  /**
    * @return the kinds of input present; {@link InputKind#FEATURES} means the features are in
    *     memory (see {@link #featureStatistics()} for the streamed alternative)
    */
@@ -96,6 +122,9 @@ public final class EstimationInput {
     if (sourceLabels != null) {
       kinds.add(InputKind.SOURCE_LABELS);
     }
+    if (labelEmbeddings != null) {
+      kinds.add(InputKind.LABEL_EMBEDDINGS);
+    }
     return kinds;
   }
 
@@ -111,6 +140,7 @@ public final class EstimationInput {
     private Targets targets;
     private SourceProbabilities sourceProbabilities;
     private SourceLabels sourceLabels;
+    private LabelEmbeddings labelEmbeddings;
 
     private Builder() {
     }
@@ -171,9 +201,19 @@ public final class EstimationInput {
     }
 
     /**
+     * @param value embeddings of the target class names (row r embeds class id r)
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder labelEmbeddings(LabelEmbeddings value) {
+      this.labelEmbeddings = value;
+      return this;
+    }
+
+    /**
      * @return the input
-     * @throws InvalidInputException if both labels and targets are set, or if the parts
-     *     disagree on the number of samples
+     * @throws InvalidInputException if both labels and targets are set, if the parts
+     *     disagree on the number of samples, or if a class id has no label embedding
      */
     public EstimationInput build() {
       if (labels != null && targets != null) {
@@ -223,6 +263,9 @@ public final class EstimationInput {
               + (transposed ? " (the features have " + features.dimension() + " columns, as"
               + " many as there are targets: are they transposed? Save F.T)" : ""));
         }
+      }
+      if (labelEmbeddings != null && labels != null) {
+        labelEmbeddings.requireCovers(labels);
       }
       return new EstimationInput(this);
     }

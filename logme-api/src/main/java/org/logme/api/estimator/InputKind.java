@@ -22,7 +22,14 @@ public enum InputKind {
   /** The source model's softmax probabilities over its own classes, N×Cs. */
   SOURCE_PROBABILITIES("source probabilities"),
   /** The source model's hard predictions (source-class ids), N. */
-  SOURCE_LABELS("source labels");
+  SOURCE_LABELS("source labels"),
+  /**
+   * Embeddings of the target class names by one or more text encoders, one C×E matrix each
+   * (see {@link org.logme.api.data.LabelEmbeddings}); the same for every candidate model.
+   *
+   * @since 0.2
+   */
+  LABEL_EMBEDDINGS("label embeddings");
 
   private final String label;
 

@@ -167,6 +167,19 @@ public final class Parameter<T> {
         }, v -> true, id);
   }
 
+  /**
+   * The same parameter under another key, for example {@code ped.n_sigma} for PED's
+   * {@code n_sigma} inside the composition {@code ped+logme}.
+   *
+   * @param key the new key
+   * @return a parameter with that key and everything else unchanged
+   * @since 0.2
+   */
+  public Parameter<T> renamed(String key) {
+    return new Parameter<>(key, type, defaultValue, description, accepts, choices, parser, valid,
+        formatter);
+  }
+
   /** @return the key, as in {@code --param KEY=VALUE} */
   public String name() {
     return name;

@@ -46,6 +46,15 @@ public interface TransferabilityEstimator {
   }
 
   /**
+   * @return true if a model's score depends on the other candidate models (the estimator is a
+   *     {@link CandidateSetEstimator}); false by default
+   * @since 0.2
+   */
+  default boolean setDependent() {
+    return false;
+  }
+
+  /**
    * @return the hyper-parameters this instance was configured with (recorded in every
    *     {@link EstimateResult}); none by default
    */

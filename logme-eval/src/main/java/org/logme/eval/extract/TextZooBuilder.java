@@ -43,6 +43,9 @@ import org.logme.probe.StratifiedFolds;
  *   DIR/models/NAME/features.npy      float32 [N, D]
  *   DIR/models/NAME/model.json        name, dimension, parameters, source, version, settings
  *   DIR/extract.json                  what was extracted from what, and how
+ *   DIR/label_embeddings.npy          float32 [C, E]: the class names (classes.json) embedded by
+ *                                     the label encoder (for EMMS); with several encoders
+ *                                     DIR/label_embeddings/NAME.npy, one per encoder
  *   with the probe:
  *   DIR/folds.npy                     int64 [N], the stratified fold of each text
  *   DIR/accuracy.csv                  model,accuracy,params,dimension (accuracy at the reported C)
@@ -67,6 +70,7 @@ public final class TextZooBuilder {
   private final Optional<FeatureCache> cache;
   private final Optional<ProbeSettings> probe;
   private final ExtractionProgress progress;
+  private final List<String> labelEncoders;
 
   /**
    * @param extractors the extractors available
@@ -77,11 +81,34 @@ public final class TextZooBuilder {
    */
   public TextZooBuilder(PluginRegistry<FeatureExtractorProvider> extractors, int threads,
       Optional<FeatureCache> cache, Optional<ProbeSettings> probe, ExtractionProgress progress) {
+    this(extractors, threads, cache, probe, progress, List.of());
+  }
+
+  private TextZooBuilder(PluginRegistry<FeatureExtractorProvider> extractors, int threads,
+      Optional<FeatureCache> cache, Optional<ProbeSettings> probe, ExtractionProgress progress,
+      List<String> labelEncoders) {
     this.extractors = extractors;
     this.threads = threads;
     this.cache = cache;
     this.probe = probe;
     this.progress = progress;
+    this.labelEncoders = List.copyOf(labelEncoders);
+  }
+
+  /**
+   * A builder that also embeds the class names (the labels of {@code classes.json}) with the
+   * given text extractors, for estimators that read label embeddings (EMMS): one encoder
+   * writes {@value ModelZoo#LABEL_EMBEDDINGS}, several write one file each in
+   * {@value ModelZoo#LABEL_EMBEDDINGS_DIR}/ (they must share one dimension). An encoder that is
+   * also a requested model embeds the names while it is loaded; embeddings are cached like
+   * features.
+   *
+   * @param names extractor names, as for {@link #resolve}; empty for none
+   * @return the builder
+   * @since 0.2
+   */
+  public TextZooBuilder withLabelEncoders(List<String> names) {
+    return new TextZooBuilder(extractors, threads, cache, probe, progress, names);
   }
 
   /**
@@ -216,6 +243,10 @@ public final class TextZooBuilder {
             .orElse(null));
         results.add(new ArrayList<>());
       }
+      List<Request> encoders = labelEncoders.isEmpty() ? List.of() : resolve(labelEncoders);
+      List<List<LabelEmbedding>> embedded = new ArrayList<>();
+      jobs.forEach(job -> embedded.add(new ArrayList<>()));
+      List<Request> pending = new ArrayList<>(encoders);
       for (int i = 0; i < requests.size(); i++) {
         try (Loader loader = new Loader(requests.get(i))) {
           for (int j = 0; j < jobs.size(); j++) {
@@ -224,7 +255,23 @@ public final class TextZooBuilder {
             results.get(j).add(extractOne(jobs.get(j).task(), label, loader, i + 1,
                 requests.size(), stagings.get(j), folds.get(j)));
           }
+          String name = requests.get(i).name();
+          if (pending.removeIf(e -> e.name().equals(name))) {
+            for (int j = 0; j < jobs.size(); j++) {
+              embedded.get(j).add(embedClasses(jobs.get(j).task(), loader));
+            }
+          }
         }
+      }
+      for (Request encoder : pending) {
+        try (Loader loader = new Loader(encoder)) {
+          for (int j = 0; j < jobs.size(); j++) {
+            embedded.get(j).add(embedClasses(jobs.get(j).task(), loader));
+          }
+        }
+      }
+      for (int j = 0; j < jobs.size(); j++) {
+        writeLabelEmbeddings(embedded.get(j), encoders, stagings.get(j));
       }
       for (int j = 0; j < jobs.size(); j++) {
         TextTask task = jobs.get(j).task();
@@ -340,6 +387,60 @@ public final class TextZooBuilder {
         loadSeconds, extractSeconds, accuracy);
     progress.modelFinished(extracted);
     return extracted;
+  }
+
+  /** One encoder's embeddings of a task's class names. */
+  private record LabelEmbedding(Request encoder, float[][] rows, int dimension) {
+  }
+
+  /** Embeds the class names with an encoder, through the cache. */
+  private LabelEmbedding embedClasses(TextTask task, Loader loader) throws IOException {
+    Request request = loader.request;
+    String key = FeatureCache.key("label-embeddings", request.name(),
+        request.provider().version(request.argument()), String.join("\u0000", task.classes()));
+    Optional<FeatureCache.Entry> hit = cache.flatMap(c -> c.features(key,
+        task.classes().size()));
+    if (hit.isPresent()) {
+      return new LabelEmbedding(request, hit.get().rows(), hit.get().info().dimension());
+    }
+    FeatureExtractor extractor = loader.extractor();
+    loader.takeSeconds();
+    float[][] rows = extractor.extract(task.classes());
+    ExtractorInfo info = extractor.info();
+    cache.ifPresent(c -> c.putFeatures(key, info, rows));
+    return new LabelEmbedding(request, rows, info.dimension());
+  }
+
+  /** label_embeddings.npy for one encoder, label_embeddings/NAME.npy for several. */
+  private static void writeLabelEmbeddings(List<LabelEmbedding> embedded, List<Request> order,
+      Path zoo) throws IOException {
+    if (embedded.isEmpty()) {
+      return;
+    }
+    List<LabelEmbedding> sorted = new ArrayList<>();
+    for (Request r : order) {
+      embedded.stream().filter(e -> e.encoder().name().equals(r.name())).findFirst()
+          .ifPresent(sorted::add);
+    }
+    int dimension = sorted.get(0).dimension();
+    for (LabelEmbedding e : sorted) {
+      if (e.dimension() != dimension) {
+        throw new InvalidParameterException("label encoders '" + sorted.get(0).encoder().name()
+            + "' (" + dimension + " dimensions) and '" + e.encoder().name() + "' ("
+            + e.dimension() + ") differ; EMMS combines the encoders' embeddings, so give"
+            + " --label-encoders of one dimension");
+      }
+    }
+    if (sorted.size() == 1) {
+      FeatureCache.writeFloat32(zoo.resolve(ModelZoo.LABEL_EMBEDDINGS), sorted.get(0).rows(),
+          dimension);
+      return;
+    }
+    Path dir = Files.createDirectories(zoo.resolve(ModelZoo.LABEL_EMBEDDINGS_DIR));
+    for (LabelEmbedding e : sorted) {
+      FeatureCache.writeFloat32(dir.resolve(e.encoder().directory() + ".npy"), e.rows(),
+          dimension);
+    }
   }
 
   /** A model's description in the zoo. */

@@ -26,7 +26,7 @@ import org.logme.eval.table.TruthBand;
  *
  * <p>{@link #correlations} is
  * {@code {"schema": "logme.correlations/2", "truth": {"name", "higher_is_better"}, "ties",
- * "columns": {COLUMN: {"kind": "estimator"|"static", "higher_is_better"}}, "groups": {GROUP:
+ * "columns": {COLUMN: {"kind": "estimator"|"static", "higher_is_better", "set_dependent"}}, "groups": {GROUP:
  * {COLUMN: {"weighted_tau": x, "kendall_tau_b": x, "spearman": x, "pearson": x,
  * "top1_relative_accuracy": x, "regret": x, "models": n}}}, "mean": {COLUMN: {same metric keys,
  * "groups": g}}}}: {@code models} is how many models the values use (pairwise-complete: those
@@ -103,6 +103,7 @@ public final class CorrelationJson {
       ObjectNode c = columns.putObject(column.name());
       c.put("kind", column.kind().id());
       c.put("higher_is_better", column.higherIsBetter());
+      c.put("set_dependent", column.setDependent());
     }
     return root;
   }

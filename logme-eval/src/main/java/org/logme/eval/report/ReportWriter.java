@@ -13,9 +13,10 @@ import org.logme.api.InvalidParameterException;
 import org.logme.io.AtomicFiles;
 
 /**
- * Writes a report directory: {@value #RESULTS_CSV} ({@link ResultsCsv}),
+ * Writes a report directory: {@value #RESULTS_CSV} ({@link ResultsCsv}), {@value #COLUMNS_CSV}
+ * (how to read each column: kind, direction, set-dependence),
  * {@value #RESULTS_JSON} ({@link CorrelationJson#results}) and {@value #REPORT_HTML}
- * ({@link HtmlReport}). Everything is rendered before anything is written, and the three files
+ * ({@link HtmlReport}). Everything is rendered before anything is written, and the files
  * are written together ({@link AtomicFiles#writeAll}: temporary files, renamed once all are
  * complete), so a failure never leaves a partial file or a mix of old and new files behind.
  *
@@ -24,6 +25,8 @@ import org.logme.io.AtomicFiles;
 public final class ReportWriter {
   /** The results table. */
   public static final String RESULTS_CSV = "results.csv";
+  /** Each score column's kind, direction and set-dependence. */
+  public static final String COLUMNS_CSV = "columns.csv";
   /** The correlations, rankings, bootstrap and warnings. */
   public static final String RESULTS_JSON = "results.json";
   /** The self-contained HTML report. */
@@ -41,11 +44,13 @@ public final class ReportWriter {
    */
   public static Path write(Path dir, Report report) {
     byte[] csv = ResultsCsv.render(report.table()).getBytes(StandardCharsets.UTF_8);
+    byte[] columns = ResultsCsv.columns(report.table()).getBytes(StandardCharsets.UTF_8);
     byte[] json = CorrelationJson.results(report).getBytes(StandardCharsets.UTF_8);
     byte[] html = HtmlReport.render(report).getBytes(StandardCharsets.UTF_8);
     Path page = dir.resolve(REPORT_HTML);
     Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
     files.put(dir.resolve(RESULTS_CSV), out -> out.write(csv));
+    files.put(dir.resolve(COLUMNS_CSV), out -> out.write(columns));
     files.put(dir.resolve(RESULTS_JSON), out -> out.write(json));
     files.put(page, out -> out.write(html));
     try {

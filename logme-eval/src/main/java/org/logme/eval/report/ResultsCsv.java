@@ -5,6 +5,7 @@ import java.util.List;
 import org.logme.eval.table.Csv;
 import org.logme.eval.table.Group;
 import org.logme.eval.table.ResultsTable;
+import org.logme.eval.table.ScoreColumn;
 
 /**
  * {@code results.csv}: the results table itself, one line per model (per group), in the format
@@ -49,6 +50,26 @@ public final class ResultsCsv {
         }
         line(out, cells);
       }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code columns.csv}: one line per score column of {@code results.csv}, saying how to read
+   * it: {@code column,kind,higher_is_better,set_dependent} ({@code kind} is {@code estimator}
+   * or {@code static}; a set-dependent column was normalised over these models and compares
+   * them only).
+   *
+   * @param table the table
+   * @return the CSV text, lines ending with {@code \n}
+   * @since 0.2
+   */
+  public static String columns(ResultsTable table) {
+    StringBuilder out = new StringBuilder();
+    line(out, List.of("column", "kind", "higher_is_better", "set_dependent"));
+    for (ScoreColumn c : table.columns()) {
+      line(out, List.of(c.name(), c.kind().id(), Boolean.toString(c.higherIsBetter()),
+          Boolean.toString(c.setDependent())));
     }
     return out.toString();
   }

@@ -212,7 +212,7 @@ public final class TextTables {
       for (int c = 0; c < table.columns().size(); c++) {
         ScoreColumn column = table.columns().get(c);
         header.add(column.name() + (column.higherIsBetter() ? "" : " (lower is better)")
-            + " (rank)");
+            + (column.setDependent() ? " (set-dependent)" : "") + " (rank)");
         rankings.add(Ranking.of(table, group, c));
         double[] scores = new double[group.size()];
         for (int m = 0; m < group.size(); m++) {

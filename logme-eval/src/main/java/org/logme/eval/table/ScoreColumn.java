@@ -9,18 +9,33 @@ import java.util.Objects;
  * @param kind estimator or static baseline
  * @param higherIsBetter true if a higher value predicts a better model; rankings and
  *     correlations use the negated values otherwise
+ * @param setDependent true if the scores were normalised over the models of the table (a
+ *     set-level estimator such as NCTI): they compare these models only
  * @since 0.1
  */
-public record ScoreColumn(String name, ColumnKind kind, boolean higherIsBetter) {
+public record ScoreColumn(String name, ColumnKind kind, boolean higherIsBetter,
+    boolean setDependent) {
 
   /**
    * @param name the column name
    * @param kind estimator or static baseline
    * @param higherIsBetter the direction of the scores
+   * @param setDependent true if the scores depend on the set of models
    */
   public ScoreColumn {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(kind, "kind");
+  }
+
+  /**
+   * A column whose scores do not depend on the other models.
+   *
+   * @param name the column name
+   * @param kind estimator or static baseline
+   * @param higherIsBetter the direction of the scores
+   */
+  public ScoreColumn(String name, ColumnKind kind, boolean higherIsBetter) {
+    this(name, kind, higherIsBetter, false);
   }
 
   /**

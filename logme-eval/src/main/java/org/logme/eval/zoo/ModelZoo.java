@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.logme.api.InvalidInputException;
+import org.logme.api.data.LabelEmbeddings;
 import org.logme.api.data.Labels;
 import org.logme.api.data.SourceLabels;
 import org.logme.api.data.SourceProbabilities;
@@ -35,6 +36,9 @@ import org.logme.eval.table.StaticFacts;
  *   zoo/models/NAME/features.npy       features, N×D
  *   zoo/models/NAME/source_probs.npy   optional: source-model softmax, N×Cs
  *   zoo/models/NAME/source_labels.npy  optional: source-model hard labels, N
+ *   zoo/label_embeddings.npy   optional: class-name embeddings, C×E (row r embeds class id r),
+ *                              or zoo/label_embeddings/ENCODER.npy, one C×E file per encoder
+ *   zoo/models/NAME/model.json optional: the model's facts (dimension, parameters, ...)
  * </pre>
  * Models are the sub-directories of {@code models/}, sorted by name. Extra columns of
  * {@code accuracy.csv} are static baselines (facts that use no target data, such as ImageNet
@@ -70,6 +74,11 @@ public final class ModelZoo {
   /** A model's source-class hard labels. */
   public static final String SOURCE_LABELS = "source_labels.npy";
 
+  /** Embeddings of the class names by one encoder, C×E (for EMMS). */
+  public static final String LABEL_EMBEDDINGS = "label_embeddings.npy";
+  /** A directory of embeddings of the class names, one C×E file per encoder. */
+  public static final String LABEL_EMBEDDINGS_DIR = "label_embeddings";
+
   /** The zoo file that supplies each kind of input, for messages. */
   static final Map<InputKind, String> FILES = fileNames();
 
@@ -79,15 +88,17 @@ public final class ModelZoo {
   private final List<String> models;
   private final StaticFacts accuracy;
   private final StaticFacts probe;
+  private final LabelEmbeddings labelEmbeddings;
 
   private ModelZoo(Path dir, Labels labels, Targets targets, List<String> models,
-      StaticFacts accuracy, StaticFacts probe) {
+      StaticFacts accuracy, StaticFacts probe, LabelEmbeddings labelEmbeddings) {
     this.dir = dir;
     this.labels = labels;
     this.targets = targets;
     this.models = List.copyOf(models);
     this.accuracy = accuracy;
     this.probe = probe;
+    this.labelEmbeddings = labelEmbeddings;
   }
 
   /**
@@ -149,7 +160,52 @@ public final class ModelZoo {
       probe = StaticFacts.read(probeFile);
       requireKnownModels(probe, probeFile, dir, models);
     }
-    return new ModelZoo(dir, labels, targets, models, accuracy, probe);
+    LabelEmbeddings embeddings = readLabelEmbeddings(dir);
+    if (embeddings != null && labels != null) {
+      embeddings.requireCovers(labels);
+    }
+    return new ModelZoo(dir, labels, targets, models, accuracy, probe, embeddings);
+  }
+
+  /**
+   * @return the label embeddings of {@code label_embeddings.npy} or of every
+   *     {@code label_embeddings/*.npy} (encoders named after their files, sorted), or null
+   */
+  private static LabelEmbeddings readLabelEmbeddings(Path dir) {
+    Path single = dir.resolve(LABEL_EMBEDDINGS);
+    Path many = dir.resolve(LABEL_EMBEDDINGS_DIR);
+    boolean hasSingle = Files.isRegularFile(single);
+    boolean hasMany = Files.isDirectory(many);
+    if (hasSingle && hasMany) {
+      throw new InvalidInputException(dir + ": both " + LABEL_EMBEDDINGS + " and "
+          + LABEL_EMBEDDINGS_DIR + "/ are present; keep one of them");
+    }
+    if (hasSingle) {
+      NdArray raw = ArrayFiles.load(single.toString());
+      return LabelEmbeddings.of(raw.asMatrix(), raw.origin());
+    }
+    if (!hasMany) {
+      return null;
+    }
+    List<Path> files;
+    try (Stream<Path> children = Files.list(many)) {
+      files = children.filter(p -> p.getFileName().toString().endsWith(".npy")).sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new InvalidInputException(many + ": cannot list: " + e.getMessage(), e);
+    }
+    if (files.isEmpty()) {
+      throw new InvalidInputException(many + ": no .npy files; put one [C, E] array of class-name"
+          + " embeddings per encoder there, or remove the directory");
+    }
+    List<org.logme.api.linalg.Matrix> matrices = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Path file : files) {
+      matrices.add(ArrayFiles.load(file.toString()).asMatrix());
+      String name = file.getFileName().toString();
+      names.add(name.substring(0, name.length() - ".npy".length()));
+    }
+    return LabelEmbeddings.of(matrices, names, many.toString());
   }
 
   private static void requireKnownModels(StaticFacts facts, Path file, Path dir,
@@ -197,6 +253,64 @@ public final class ModelZoo {
     return dir.resolve(MODELS).resolve(model);
   }
 
+  /** A model's facts, written by {@code logme extract}. */
+  public static final String MODEL_JSON = "model.json";
+
+  /**
+   * The keys of {@value #MODEL_JSON} that become static-baseline columns, and their column
+   * names: parameter count, feature dimension, and where known depth, FLOPs and the source
+   * task's top-1 accuracy.
+   */
+  public static final Map<String, String> MODEL_FACTS = Map.of("parameters", "params", "dimension",
+      "dimension", "depth", "depth", "flops", "flops", "source_top1", "source_top1");
+
+  /**
+   * @return the static facts of the models' {@value #MODEL_JSON} files: a column for each
+   *     numeric fact of {@link #MODEL_FACTS} that every model has (parameter count as
+   *     {@code params}, dimension, depth, FLOPs, source top-1), or empty if none is complete
+   * @throws InvalidInputException if a {@value #MODEL_JSON} is not valid JSON
+   */
+  public Optional<StaticFacts> modelFacts() {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Map<String, com.fasterxml.jackson.databind.JsonNode> nodes = new java.util.LinkedHashMap<>();
+    for (String model : models) {
+      Path file = modelDir(model).resolve(MODEL_JSON);
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      try {
+        nodes.put(model, json.readTree(file.toFile()));
+      } catch (IOException e) {
+        throw new InvalidInputException(file + ": not valid JSON (" + e.getMessage() + ")", e);
+      }
+    }
+    List<String> keys = new ArrayList<>();
+    for (String key : List.of("parameters", "dimension", "depth", "flops", "source_top1")) {
+      if (nodes.values().stream().allMatch(n -> n.path(key).isNumber())) {
+        keys.add(key);
+      }
+    }
+    if (keys.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder csv = new StringBuilder("model");
+    keys.forEach(k -> csv.append(',').append(MODEL_FACTS.get(k)));
+    csv.append('\n');
+    nodes.forEach((model, node) -> {
+      csv.append(org.logme.eval.table.Csv.quote(model));
+      keys.forEach(k -> csv.append(',').append(node.get(k).asText()));
+      csv.append('\n');
+    });
+    return Optional.of(StaticFacts.parse(new java.io.StringReader(csv.toString()),
+        dir.resolve(MODELS) + "/*/" + MODEL_JSON));
+  }
+
+  /** @return the embeddings of the class names, if the zoo has them */
+  public Optional<LabelEmbeddings> labelEmbeddings() {
+    return Optional.ofNullable(labelEmbeddings);
+  }
+
   /** @return the fine-tuned accuracies and static baselines, if {@code accuracy.csv} exists */
   public Optional<StaticFacts> accuracy() {
     return Optional.ofNullable(accuracy);
@@ -227,6 +341,9 @@ public final class ModelZoo {
     }
     if (Files.isRegularFile(m.resolve(SOURCE_LABELS))) {
       kinds.add(InputKind.SOURCE_LABELS);
+    }
+    if (labelEmbeddings != null) {
+      kinds.add(InputKind.LABEL_EMBEDDINGS);
     }
     return kinds;
   }
@@ -297,6 +414,9 @@ public final class ModelZoo {
     Path m = modelDir(model);
     Set<InputKind> present = available(model);
     EstimationInput.Builder input = EstimationInput.builder().labels(labels).targets(targets);
+    if (kinds.contains(InputKind.LABEL_EMBEDDINGS)) {
+      input.labelEmbeddings(labelEmbeddings);
+    }
     if (kinds.contains(InputKind.FEATURES) && present.contains(InputKind.FEATURES)) {
       FeatureReading.Loaded loaded = FeatureReading.read(m.resolve(FEATURES).toString(), labels,
           targets, estimators, mode, backend);
@@ -330,6 +450,8 @@ public final class ModelZoo {
     files.put(InputKind.TARGETS, TARGETS);
     files.put(InputKind.SOURCE_PROBABILITIES, SOURCE_PROBS);
     files.put(InputKind.SOURCE_LABELS, SOURCE_LABELS + " or " + SOURCE_PROBS);
+    files.put(InputKind.LABEL_EMBEDDINGS, LABEL_EMBEDDINGS + " (or " + LABEL_EMBEDDINGS_DIR
+        + "/*.npy)");
     return files;
   }
 }

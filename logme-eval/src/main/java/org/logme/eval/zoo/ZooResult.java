@@ -106,8 +106,9 @@ public final class ZooResult {
 
   /**
    * @return the scores as a table: one row per model in group {@value ResultsTable#ALL}, one
-   *     column per estimator (direction as the estimator declares), then the static baselines
-   *     of {@code accuracy.csv}; ground truth {@code accuracy} if that file exists
+   *     column per estimator (direction and set-dependence as the estimator declares), then
+   *     the static baselines of {@code accuracy.csv} and of the models' {@code model.json}
+   *     ({@link ModelZoo#modelFacts()}); ground truth {@code accuracy} if that file exists
    */
   public ResultsTable table() {
     return table(TableSpec.truth(ModelZoo.ACCURACY_COLUMN));
@@ -136,9 +137,14 @@ public final class ZooResult {
             ? "; choose one with --truth NAME" : ""));
       }
     });
+    // facts of the models' model.json that accuracy.csv does not already give
+    Optional<StaticFacts> described = zoo.modelFacts();
+    List<String> describedColumns = new ArrayList<>();
+    described.ifPresent(d -> d.columns().stream().filter(c -> !factColumns.contains(c))
+        .forEach(describedColumns::add));
     for (String name : spec.lowerIsBetter()) {
-      if (!factColumns.contains(name) && estimators.stream().noneMatch(e -> e.name()
-          .equals(name))) {
+      if (!factColumns.contains(name) && !describedColumns.contains(name)
+          && estimators.stream().noneMatch(e -> e.name().equals(name))) {
         throw new InvalidParameterException("no column '" + name + "' to be lower-is-better:"
             + " the columns are the estimators (" + String.join(", ", estimators()) + ")"
             + (factColumns.isEmpty() ? "" : " and those of " + ModelZoo.ACCURACY + " ("
@@ -148,13 +154,17 @@ public final class ZooResult {
     List<ScoreColumn> columns = new ArrayList<>();
     for (TransferabilityEstimator e : estimators) {
       columns.add(new ScoreColumn(e.name(), ColumnKind.ESTIMATOR, e.higherIsBetter()
-          && !spec.lowerIsBetter().contains(e.name())));
+          && !spec.lowerIsBetter().contains(e.name()), e.setDependent()));
     }
     for (String name : factColumns) {
       if (!name.equals(truthColumn)) {
         columns.add(new ScoreColumn(name, ColumnKind.STATIC_BASELINE,
             !spec.lowerIsBetter().contains(name)));
       }
+    }
+    for (String name : describedColumns) {
+      columns.add(new ScoreColumn(name, ColumnKind.STATIC_BASELINE,
+          !spec.lowerIsBetter().contains(name)));
     }
     ResultsTable.Builder builder = ResultsTable.builder(zoo.dir().toString(),
         facts.isPresent() ? truthColumn : null, columns)
@@ -174,6 +184,13 @@ public final class ZooResult {
           } else {
             values.put(factColumns.get(c), row.get()[c]);
           }
+        }
+      }
+      Optional<double[]> describedRow = described.flatMap(d -> d.values(model.getKey()));
+      if (describedRow.isPresent()) {
+        List<String> all = described.get().columns();
+        for (String c : describedColumns) {
+          values.put(c, describedRow.get()[all.indexOf(c)]);
         }
       }
       builder.add(ResultsTable.ALL, model.getKey(), truth, values);

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 import org.logme.api.InvalidInputException;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.LogmeException;
+import org.logme.api.estimator.CandidateSetEstimator;
 import org.logme.api.estimator.EstimateResult;
 import org.logme.api.estimator.InputKind;
+import org.logme.api.estimator.ModelComponents;
 import org.logme.api.estimator.TransferabilityEstimator;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.eval.EstimatorSelection;
@@ -39,6 +41,12 @@ import org.logme.io.FeatureReading;
  * at all — a file missing, unreadable or inconsistent with the task, or the only estimator
  * failing on it — is skipped with a warning and listed in {@link ZooResult#skipped()}, unless
  * the scorer is {@link #strict(boolean) strict}: then its error ends the run.
+ *
+ * <p>A set-level estimator ({@link CandidateSetEstimator}, such as NCTI or ETran) computes each
+ * model's components in that model's worker, like any other estimator, and combines them over
+ * every model that has them once all are scored; its scores are flagged set-dependent. It
+ * needs at least two such models: with fewer it is skipped with a warning when several
+ * estimators were requested, and an error when it is the only one.
  *
  * @since 0.1
  */
@@ -110,7 +118,8 @@ public final class ZooScorer {
 
   /** What one worker produced for one model. */
   private record Scored(Map<String, EstimateResult> results, List<String> warnings,
-      List<EstimatorSelection.Skip> skips, ZooResult.ModelInfo info, String skipped) {
+      List<EstimatorSelection.Skip> skips, ZooResult.ModelInfo info, String skipped,
+      Map<String, ModelComponents> components) {
   }
 
   /**
@@ -172,9 +181,10 @@ public final class ZooScorer {
         skipped.put(models.get(i), s.skipped());
         continue;
       }
-      byModel.put(models.get(i), s.results());
+      byModel.put(models.get(i), new LinkedHashMap<>(s.results()));
       infos.put(models.get(i), s.info());
     }
+    combineSets(models, scored, byModel, allWarnings);
     if (byModel.isEmpty()) {
       throw new InvalidInputException(zoo.dir() + ": no model could be scored: "
           + skipped.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
@@ -193,7 +203,7 @@ public final class ZooScorer {
       }
       String reason = e.getMessage();
       warnings.add(reason + "; model '" + model + "' skipped (--strict to fail instead)");
-      return new Scored(Map.of(), warnings, List.of(), null, reason);
+      return new Scored(Map.of(), warnings, List.of(), null, reason, Map.of());
     }
   }
 
@@ -214,14 +224,60 @@ public final class ZooScorer {
     Set<InputKind> needed = EnumSet.noneOf(InputKind.class);
     runnable.forEach(e -> e.acceptedInputs().forEach(needed::addAll));
     ModelZoo.ModelInput read = zoo.read(model, needed, runnable, readMode, backend);
-    Map<String, EstimateResult> scores = selection.score(runnable, read.input(), backend,
+    List<TransferabilityEstimator> perModel = runnable.stream()
+        .filter(e -> !(e instanceof CandidateSetEstimator)).toList();
+    Map<String, EstimateResult> scores = selection.score(perModel, read.input(), backend,
         wording, warnings);
-    if (scores.isEmpty()) {
+    // phase one of the set-level estimators; their warnings travel with the combined results
+    Map<String, ModelComponents> components = selection.components(runnable, read.input(),
+        backend, wording, warnings);
+    if (scores.isEmpty() && components.isEmpty()) {
       throw new InvalidInputException("model '" + model + "': no estimator could score it");
     }
     scores.forEach((name, result) -> result.warnings().forEach(w -> warnings.add("model '"
         + model + "', estimator '" + name + "': " + w)));
-    return new Scored(scores, warnings, skips, ZooResult.ModelInfo.of(read), null);
+    return new Scored(scores, warnings, skips, ZooResult.ModelInfo.of(read), null, components);
+  }
+
+  /** Phase two of every set-level estimator, over the scored models that have its components. */
+  private void combineSets(List<String> models, AtomicReferenceArray<Scored> scored,
+      Map<String, Map<String, EstimateResult>> byModel, List<String> warnings) {
+    for (TransferabilityEstimator estimator : selection.estimators()) {
+      if (!(estimator instanceof CandidateSetEstimator set)) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      List<ModelComponents> candidates = new ArrayList<>();
+      for (int i = 0; i < models.size(); i++) {
+        ModelComponents c = scored.get(i).components().get(estimator.name());
+        if (c != null && byModel.containsKey(models.get(i))) {
+          names.add(models.get(i));
+          candidates.add(c);
+        }
+      }
+      if (candidates.size() < set.minimumCandidates()) {
+        if (names.isEmpty() && selection.skipsEstimatorsThatCannotRun()) {
+          continue; // every model was already skipped for it, with a warning
+        }
+        String message = "estimator '" + estimator.name() + "' is set-dependent: it compares"
+            + " the candidate models with each other, so it needs at least "
+            + set.minimumCandidates() + " models, but " + (names.isEmpty() ? "none"
+            : "only " + String.join(", ", names)) + " could be scored";
+        if (!selection.skipsEstimatorsThatCannotRun()) {
+          throw new InvalidInputException(message + "; add models to the zoo");
+        }
+        warnings.add(message + "; skipped");
+        continue;
+      }
+      List<EstimateResult> combined = set.combine(candidates);
+      for (int m = 0; m < names.size(); m++) {
+        EstimateResult result = combined.get(m);
+        String model = names.get(m);
+        byModel.get(model).put(estimator.name(), result);
+        result.warnings().forEach(w -> warnings.add("model '" + model + "', estimator '"
+            + estimator.name() + "': " + w));
+      }
+    }
   }
 
   private static String files(Set<InputKind> kinds) {

@@ -31,12 +31,13 @@ class ReportWriterTest {
   }
 
   @Test
-  void writesTheThreeFilesIdenticallyOnEveryRun(@TempDir Path dir) throws Exception {
+  void writesEveryFileIdenticallyOnEveryRun(@TempDir Path dir) throws Exception {
     Path first = dir.resolve("first");
     Path second = dir.resolve("second");
     ReportWriter.write(first, benchmark());
     ReportWriter.write(second, benchmark());
-    assertThat(names(first)).containsExactly("report.html", "results.csv", "results.json");
+    assertThat(names(first)).containsExactly("columns.csv", "report.html", "results.csv",
+        "results.json");
     for (String name : names(first)) {
       assertThat(Files.readAllBytes(second.resolve(name))).as(name)
           .isEqualTo(Files.readAllBytes(first.resolve(name)));
