@@ -27,9 +27,12 @@ import org.logme.eval.table.TruthBand;
  *   <li>the mean of every metric;</li>
  *   <li>per group, a scatter plot of each column's score against the ground truth with the
  *       model names, the group's correlation table and the ranking table, and the pairwise
- *       bootstrap shares when computed;</li>
- *   <li>notes and warnings.</li>
+ *       bootstrap shares when computed; a switch above the plots (two radio buttons and style
+ *       rules, no script) shows them on the scale of the values, far outliers clipped to the
+ *       edge, or of the ranks;</li>
+ *   <li>notes, warnings, and the definitions of what the page shows.</li>
  * </ul>
+ * Wide tables scroll sideways in their own box, and their headers never wrap.
  * The output depends only on the report: no dates, so identical input gives an identical file.
  *
  * @since 0.1
@@ -43,9 +46,15 @@ public final class HtmlReport {
         padding-bottom: 4px; }
       h3 { font-size: 15px; margin: 20px 0 8px; }
       .meta, .note { color: #4b5563; }
-      table { border-collapse: collapse; margin: 8px 0; }
+      .scroll { overflow-x: auto; margin: 8px 0; }
+      table { border-collapse: collapse; }
       th, td { padding: 4px 8px; border-bottom: 1px solid #e5e7eb; text-align: right;
         vertical-align: top; }
+      th { white-space: nowrap; }
+      table.ranking { font-size: 13px; }
+      table.ranking th, table.ranking td { padding: 4px 6px; white-space: nowrap; }
+      table.ranking td:first-child, table.ranking th:first-child { position: sticky; left: 0;
+        background: #ffffff; }
       th:first-child, td:first-child { text-align: left; }
       thead th { border-bottom: 2px solid #9ca3af; }
       tr.static td { background: #fff7ed; }
@@ -72,6 +81,20 @@ public final class HtmlReport {
       svg.scatter .point-label { font-size: 11px; fill: #111827; paint-order: stroke;
         stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
       svg.scatter .leader { stroke: #9ca3af; stroke-width: 0.8; }
+      svg.scatter .point.clipped { fill: #ffffff; stroke-width: 1.6; stroke-dasharray: 2 1.5; }
+      svg.scatter .point.top.clipped { stroke-width: 2.2; }
+      svg.scatter .scale { font-size: 11px; fill: #6b7280; font-style: italic; }
+      .scale-choice { position: absolute; opacity: 0; pointer-events: none; }
+      .scale-switch label { display: inline-block; padding: 1px 10px; border: 1px solid #9ca3af;
+        cursor: pointer; color: #1f2937; background: #ffffff; }
+      .scale-switch label + label { border-left: none; }
+      #scale-values:checked ~ section label[for=scale-values],
+      #scale-ranks:checked ~ section label[for=scale-ranks] { background: #1f2937;
+        color: #ffffff; }
+      #scale-values:focus-visible ~ section label[for=scale-values],
+      #scale-ranks:focus-visible ~ section label[for=scale-ranks] { outline: 2px solid #2563eb; }
+      .plots.ranks, #scale-ranks:checked ~ section .plots.values { display: none; }
+      #scale-ranks:checked ~ section .plots.ranks { display: grid; }
       td.top { font-weight: bold; }
       ul.warnings li { color: #92400e; }
       """;
@@ -99,20 +122,51 @@ public final class HtmlReport {
           + " models are only ranked. Add accuracies to compare the rankings with them.</p>\n");
     }
     report.truthBand().ifPresent(band -> truthBand(html, band, table));
+    if (correlations.isPresent()) {
+      // the page-wide state of the scale switches; the labels in each group set it
+      html.append("<input type=\"radio\" class=\"scale-choice\" name=\"scale\""
+          + " id=\"scale-values\" checked aria-label=\"plots on the scale of the values\">\n"
+          + "<input type=\"radio\" class=\"scale-choice\" name=\"scale\" id=\"scale-ranks\""
+          + " aria-label=\"plots on the scale of the ranks\">\n");
+    }
     for (int g = 0; g < table.groups().size(); g++) {
       group(html, report, g);
     }
     notes(html, report);
-    html.append("<h2>Definitions</h2>\n<p class=\"note\">")
-        .append("Weighted Kendall τ (τ<sub>w</sub>) is <code>scipy.stats.weightedtau</code> with"
-            + " its defaults: hyperbolic weights 1/(r+1) on the rank, additive, averaged over"
-            + " the rankings by each variable. Kendall τ-b, Spearman ρ (average ranks) and"
-            + " Pearson r are the usual coefficients. Top-1 relative accuracy is the ground truth"
-            + " of the top-scored model divided by the best ground truth; regret is their"
-            + " difference. Static baselines use no target data. Bootstrap intervals are")
-        .append(' ').append(Bootstrap.PERCENT).append("% percentile intervals from resampling"
-            + " the models of a group with replacement.</p>\n");
+    definitions(html, report);
     return html.append("</body>\n</html>\n").toString();
+  }
+
+  /** Defines what the page shows, and only that: no metric definitions without metrics. */
+  private static void definitions(StringBuilder html, Report report) {
+    List<String> sentences = new ArrayList<>();
+    if (report.correlations().isPresent()) {
+      sentences.add("Weighted Kendall τ (τ<sub>w</sub>) is <code>scipy.stats.weightedtau</code>"
+          + " with its defaults: hyperbolic weights 1/(r+1) on the rank, additive, averaged"
+          + " over the rankings by each variable. Kendall τ-b, Spearman ρ (average ranks) and"
+          + " Pearson r are the usual coefficients. Top-1 relative accuracy is the ground truth"
+          + " of the top-scored model divided by the best ground truth; regret is their"
+          + " difference.");
+      sentences.add("Plots on the scale of the values draw a point beyond "
+          + Formats.value(Axis.FAR_OUT) + " interquartile ranges from the quartiles hollow at"
+          + " the edge, labelled with an arrow towards its value and the value, when such"
+          + " points are one or at most a tenth of the plot's and would squeeze the others"
+          + " into less than a quarter of the axis. Plots on the scale of"
+          + " the ranks show each model's rank by the column against its rank by the ground"
+          + " truth (1 = best, ties sharing their average rank), which is all that Kendall τ"
+          + " compares.");
+    }
+    if (report.table().columns().stream().anyMatch(ScoreColumn::isStatic)) {
+      sentences.add("Static baselines use no target data.");
+    }
+    if (report.bootstrap().isPresent()) {
+      sentences.add("Bootstrap intervals are " + Bootstrap.PERCENT + "% percentile intervals"
+          + " from resampling the models of a group with replacement.");
+    }
+    if (!sentences.isEmpty()) {
+      html.append("<h2>Definitions</h2>\n<p class=\"note definitions\">")
+          .append(String.join(" ", sentences)).append("</p>\n");
+    }
   }
 
   private static String meta(Report report) {
@@ -136,7 +190,8 @@ public final class HtmlReport {
 
   private static void summary(StringBuilder html, CorrelationTable table,
       BootstrapResult bootstrap) {
-    html.append("<h2>Weighted Kendall τ by group</h2>\n<table class=\"summary\">\n<thead><tr>")
+    html.append("<h2>Weighted Kendall τ by group</h2>\n<div class=\"scroll\">"
+        + "<table class=\"summary\">\n<thead><tr>")
         .append("<th>column</th>");
     for (String group : table.groups()) {
       html.append("<th>").append(Html.escape(group)).append("</th>");
@@ -163,13 +218,14 @@ public final class HtmlReport {
       html.append("<td").append(best ? " class=\"best\"" : "").append(">").append(cell(mean))
           .append("</td></tr>\n");
     }
-    html.append("</tbody>\n</table>\n");
+    html.append("</tbody>\n</table></div>\n");
     if (bootstrap != null) {
       html.append("<p class=\"note\">Below each value: its ").append(Bootstrap.PERCENT)
           .append("% bootstrap interval. Bold: the highest in the column.</p>\n");
     }
     staticComparison(html, table);
-    html.append("<h2>Every metric, mean over groups</h2>\n<table>\n<thead><tr>")
+    html.append("<h2>Every metric, mean over groups</h2>\n<div class=\"scroll\"><table>\n"
+        + "<thead><tr>")
         .append("<th>column</th>");
     for (Metric metric : Metric.values()) {
       html.append("<th>").append(Html.escape(metric.key())).append("</th>");
@@ -183,7 +239,7 @@ public final class HtmlReport {
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody>\n</table>\n<p class=\"note\">Regret is in the unit of the ground"
+    html.append("</tbody>\n</table></div>\n<p class=\"note\">Regret is in the unit of the ground"
         + " truth; lower is better. Every other metric: higher is better.</p>\n");
   }
 
@@ -193,7 +249,8 @@ public final class HtmlReport {
         + " column's τ<sub>w</sub> (mean over groups) against the probe at every C and with C"
         + " chosen by inner cross-validation (cv); the band is the lowest to the highest. A"
         + " difference between estimators smaller than the band is not evidence that one is"
-        + " better.</p>\n<table class=\"summary\">\n<thead><tr><th>column</th>");
+        + " better.</p>\n<div class=\"scroll\"><table class=\"summary\">\n<thead><tr>"
+        + "<th>column</th>");
     band.variants().forEach(v -> html.append("<th>").append(Html.escape(v)).append("</th>"));
     html.append("<th>band</th></tr></thead>\n<tbody>\n");
     for (ScoreColumn column : ordered(table.columns())) {
@@ -206,7 +263,7 @@ public final class HtmlReport {
           java.util.Locale.ROOT, "%.3f – %.3f", r[0], r[1])).orElse(Formats.UNDEFINED))
           .append("</td></tr>\n");
     }
-    html.append("</tbody>\n</table>\n");
+    html.append("</tbody>\n</table></div>\n");
   }
 
   /** Says in how many groups the best static baseline matches or beats every estimator. */
@@ -266,14 +323,18 @@ public final class HtmlReport {
           .append(Html.escape(truth)).append(" up, one point per model with both; ringed: the"
               + " plotted model the column ranks first. Estimators in blue, static baselines in"
               + " orange.</p>\n")
-          .append("<div class=\"plots\">\n");
-      for (int c : columnOrder(table)) {
-        ScoreColumn column = table.columns().get(c);
-        plot(html, table, group, g, c, truth,
-            correlations.get().get(group.name(), column.name(), Metric.WEIGHTED_TAU),
-            bootstrap == null ? null : bootstrap.interval(group.name(), column.name()));
+          .append("<p class=\"scale-switch\">Scale: <label for=\"scale-values\">values</label>"
+              + "<label for=\"scale-ranks\">ranks</label></p>\n");
+      for (ScatterPlot.Scale scale : ScatterPlot.Scale.values()) {
+        html.append("<div class=\"plots ").append(scale.key()).append("\">\n");
+        for (int c : columnOrder(table)) {
+          ScoreColumn column = table.columns().get(c);
+          plot(html, table, group, g, c, scale,
+              correlations.get().get(group.name(), column.name(), Metric.WEIGHTED_TAU),
+              bootstrap == null ? null : bootstrap.interval(group.name(), column.name()));
+        }
+        html.append("</div>\n");
       }
-      html.append("</div>\n");
       groupCorrelations(html, correlations.get(), group.name(), bootstrap);
     }
     ranking(html, table, group);
@@ -284,7 +345,7 @@ public final class HtmlReport {
   }
 
   private static void plot(StringBuilder html, ResultsTable table, Group group, int g, int c,
-      String truth, Statistic tau, Interval interval) {
+      ScatterPlot.Scale scale, Statistic tau, Interval interval) {
     ScoreColumn column = table.columns().get(c);
     List<String> models = new ArrayList<>();
     List<double[]> points = new ArrayList<>();
@@ -303,29 +364,22 @@ public final class HtmlReport {
     if (points.isEmpty()) {
       html.append("<p class=\"note\">No model has both a score and a ground truth.</p>\n");
     } else {
-      double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
-      double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-      int top = 0;
-      for (int i = 1; i < x.length; i++) {
-        if (column.higherIsBetter() ? x[i] > x[top] : x[i] < x[top]) {
-          top = i;
-        }
-      }
-      String xLabel = column.name() + (column.higherIsBetter() ? "" : " (lower is better)");
-      ScatterPlot.Drawn drawn = ScatterPlot.draw("plot-" + g + "-" + c, column.isStatic(),
-          xLabel, truth, models, x, y, top);
-      html.append(drawn.svg()).append('\n');
-      if (!drawn.overlapping().isEmpty()) {
-        html.append("<p class=\"note\">Overlapping points: ")
-            .append(Html.escape(String.join("; ", drawn.overlapping()))).append(".</p>\n");
-      }
+      ScatterPlot.Series series = new ScatterPlot.Series(column.name(),
+          table.truthName().orElseThrow(), models,
+          points.stream().mapToDouble(p -> p[0]).toArray(),
+          points.stream().mapToDouble(p -> p[1]).toArray(), column.higherIsBetter(),
+          table.truthHigherIsBetter());
+      ScatterPlot.Drawn drawn = ScatterPlot.draw("plot-" + scale.key() + "-" + g + "-" + c,
+          column.isStatic(), series, scale);
+      html.append(drawn.svg()).append('\n').append(ScatterPlot.overlapNote(drawn.overlaps()));
     }
     html.append("</figure>\n");
   }
 
   private static void groupCorrelations(StringBuilder html, CorrelationTable table,
       String group, BootstrapResult bootstrap) {
-    html.append("<h3>Correlation with the ground truth</h3>\n<table>\n<thead><tr>")
+    html.append("<h3>Correlation with the ground truth</h3>\n<div class=\"scroll\"><table>\n"
+        + "<thead><tr>")
         .append("<th>column</th>");
     for (Metric metric : Metric.values()) {
       html.append("<th>").append(Html.escape(metric.key())).append("</th>");
@@ -347,7 +401,7 @@ public final class HtmlReport {
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody>\n</table>\n");
+    html.append("</tbody>\n</table></div>\n");
   }
 
   private static void ranking(StringBuilder html, ResultsTable table, Group group) {
@@ -370,7 +424,8 @@ public final class HtmlReport {
             + ", best first; each column: the score and (rank). Bold: the column's top-ranked"
             + " model." : "Models by " + Html.escape(table.columns().get(0).name())
             + "; each column: the score and (rank).")
-        .append("</p>\n<table>\n<thead><tr><th>model</th>");
+        .append("</p>\n<div class=\"scroll\"><table class=\"ranking\">\n<thead><tr>"
+            + "<th>model</th>");
     table.truthName().ifPresent(t -> html.append("<th>").append(Html.escape(t)).append("</th>"));
     List<List<Ranking.Entry>> rankings = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
@@ -396,14 +451,15 @@ public final class HtmlReport {
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody>\n</table>\n");
+    html.append("</tbody>\n</table></div>\n");
   }
 
   private static void pairwise(StringBuilder html, ResultsTable table,
       BootstrapResult bootstrap, String group) {
     html.append("<h3>Which column ranks better?</h3>\n<p class=\"note\">Share of the ")
         .append(bootstrap.resamples()).append(" bootstrap resamples in which the row's"
-            + " τ<sub>w</sub> is higher than the column's.</p>\n<table>\n<thead><tr><th></th>");
+            + " τ<sub>w</sub> is higher than the column's.</p>\n<div class=\"scroll\"><table>\n"
+            + "<thead><tr><th></th>");
     List<ScoreColumn> columns = ordered(table.columns());
     for (ScoreColumn column : columns) {
       html.append("<th>").append(Html.escape(column.name())).append("</th>");
@@ -418,7 +474,7 @@ public final class HtmlReport {
       }
       html.append("</tr>\n");
     }
-    html.append("</tbody>\n</table>\n");
+    html.append("</tbody>\n</table></div>\n");
   }
 
   private static void notes(StringBuilder html, Report report) {

@@ -12,31 +12,36 @@ import java.util.stream.IntStream;
  *
  * <p>Text extents are estimated from the font size (a conservative average advance per
  * character). Each label takes the first conflict-free position among: next to its point
- * (right, left, above, below, the diagonals), then further out in 24 directions at growing
+ * (right, left, above, below, the diagonals), then further out in 36 directions at growing
  * distances, joined to the point by a leader line. Conflicts, from worst to mildest:
  * <ol>
  *   <li>covering a point or another label, or leaving the plot area;</li>
- *   <li>reading as another point's: a label without a leader nearer to (or as near to) another
- *       point than to its own, a far label right beside another point, or a leader line running
- *       through another point (points whose circles overlap are exempt: no position avoids
- *       that, and the plot names them in a note);</li>
- *   <li>a leader line running through another label.</li>
+ *   <li>reading as another point's ({@link #readsAs});</li>
+ *   <li>a leader line crossing another leader line;</li>
+ *   <li>a leader line running through another label;</li>
+ *   <li>reading as the point's of a point whose circle touches its own: telling such points
+ *       apart is worth trying, and the plot names the pairs it could not tell apart in a note.
+ *       Points that nearly coincide (centres closer than a radius) are exempt: no position
+ *       tells them apart.</li>
  * </ol>
  * If no position is free, the one with the least conflict is taken. Each label is then
- * re-placed among the others until nothing improves. Greedy placement depends on the order,
- * so several orders are tried (crowded points first, by x, by y) and the layout with the least
- * conflict, then the shortest leader lines, is kept. Deterministic.
+ * re-placed among the others until nothing improves, and labels whose leader lines cross are
+ * swapped when that helps. Greedy placement depends on the order, so several orders are tried
+ * (crowded points first, by x, by y) and the layout with the least conflict, then the shortest
+ * leader lines, is kept. Deterministic.
  */
 final class LabelLayout {
   /** Estimated advance per character, as a fraction of the font size. */
   private static final double CHAR_WIDTH = 0.62;
   private static final double GAP = 2;
   private static final double[] DISTANCES = {8, 16, 26, 38, 52, 68, 86};
-  private static final int DIRECTIONS = 24;
+  private static final int DIRECTIONS = 36;
   private static final int ROUNDS = 10;
   private static final double COVER = 1e6;
   private static final double MISREAD = 1e3;
+  private static final double TANGLE = 3e2;
   private static final double CROSS = 1e2;
+  private static final double AMBIGUOUS = 10;
 
   /** A label's box: top-left corner, size, and whether it needs a leader line. */
   record Box(double x, double y, double width, double height, boolean leader) {
@@ -137,11 +142,70 @@ final class LabelLayout {
     return t0 <= t1;
   }
 
+  /**
+   * Whether a label at {@code box} for point {@code own} could be taken for point
+   * {@code other}'s: without a leader line, the other point is as near to it (within a pixel)
+   * as its own; with one, it lies right beside the other point or its leader line runs through
+   * the other point.
+   */
+  static boolean readsAs(Box box, double[] px, double[] py, int own, int other,
+      double radius) {
+    double distance = box.distance(px[other], py[other]);
+    if (!box.leader()) {
+      return distance <= box.distance(px[own], py[own]) + 1;
+    }
+    double[] end = box.anchor(px[own], py[own]);
+    double r = radius + 1;
+    return distance < radius + GAP + 3 || segmentHitsBox(px[own], py[own], end[0], end[1],
+        px[other] - r, py[other] - r, px[other] + r, py[other] + r);
+  }
+
+  /** Whether the circles of two points overlap. */
+  static boolean touching(double[] px, double[] py, int a, int b, double radius) {
+    return Math.hypot(px[a] - px[b], py[a] - py[b]) < 2 * radius;
+  }
+
+  /** Whether two points nearly coincide: their centres are closer than a radius. */
+  static boolean coincident(double[] px, double[] py, int a, int b, double radius) {
+    return Math.hypot(px[a] - px[b], py[a] - py[b]) < radius;
+  }
+
+  /** Whether the segments (a0, a1) and (b0, b1) meet, touching included. */
+  static boolean segmentsCross(double ax0, double ay0, double ax1, double ay1, double bx0,
+      double by0, double bx1, double by1) {
+    double d1 = turn(bx0, by0, bx1, by1, ax0, ay0);
+    double d2 = turn(bx0, by0, bx1, by1, ax1, ay1);
+    double d3 = turn(ax0, ay0, ax1, ay1, bx0, by0);
+    double d4 = turn(ax0, ay0, ax1, ay1, bx1, by1);
+    if (d1 * d2 < 0 && d3 * d4 < 0) {
+      return true;
+    }
+    return d1 == 0 && within(bx0, by0, bx1, by1, ax0, ay0)
+        || d2 == 0 && within(bx0, by0, bx1, by1, ax1, ay1)
+        || d3 == 0 && within(ax0, ay0, ax1, ay1, bx0, by0)
+        || d4 == 0 && within(ax0, ay0, ax1, ay1, bx1, by1);
+  }
+
+  /** The sign of the turn from (x0, y0)-(x1, y1) to (x, y): the cross product. */
+  private static double turn(double x0, double y0, double x1, double y1, double x, double y) {
+    return (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0);
+  }
+
+  /** Whether (x, y), collinear with the segment, lies within its bounding box. */
+  private static boolean within(double x0, double y0, double x1, double y1, double x,
+      double y) {
+    return x >= Math.min(x0, x1) && x <= Math.max(x0, x1) && y >= Math.min(y0, y1)
+        && y <= Math.max(y0, y1);
+  }
+
   /** The points and labels of one plot, and the conflicts between them. */
   private record Plot(double[] px, double[] py, List<String> labels, double radius,
       double fontSize, double[] area) {
 
-    /** Greedy placement in the given order, then re-placement of each label until stable. */
+    /**
+     * Greedy placement in the given order, re-placement of each label until stable, then
+     * swaps of labels whose leader lines cross.
+     */
     Box[] layout(Integer[] order) {
       Box[] placed = new Box[px.length];
       for (int i : order) {
@@ -164,7 +228,52 @@ final class LabelLayout {
           break;
         }
       }
+      for (int round = 0; round < ROUNDS && uncross(placed); round++) {
+        // until no swap helps
+      }
       return placed;
+    }
+
+    /**
+     * Swaps the labels of each two points whose leader lines cross, when that lowers their
+     * conflict: a label put where the other was, centred on the same spot, uncrosses the two
+     * lines, and re-placing one label at a time cannot get there when each is in the other's
+     * way.
+     *
+     * @return whether a pair was swapped
+     */
+    boolean uncross(Box[] placed) {
+      boolean changed = false;
+      for (int i = 0; i < placed.length; i++) {
+        for (int j = i + 1; j < placed.length; j++) {
+          Box a = placed[i];
+          Box b = placed[j];
+          if (!a.leader() || !b.leader() || !leadersCross(a, i, b, j)) {
+            continue;
+          }
+          double before = own(i, placed) + own(j, placed);
+          placed[i] = new Box(b.x() + (b.width() - a.width()) / 2, b.y(), a.width(),
+              a.height(), true);
+          placed[j] = new Box(a.x() + (a.width() - b.width()) / 2, a.y(), b.width(),
+              b.height(), true);
+          if (own(i, placed) + own(j, placed) < before) {
+            changed = true;
+          } else {
+            placed[i] = a;
+            placed[j] = b;
+          }
+        }
+      }
+      return changed;
+    }
+
+    /** The conflict of label i where it is placed. */
+    private double own(int i, Box[] placed) {
+      Box box = placed[i];
+      placed[i] = null;
+      double conflict = conflict(box, i, placed);
+      placed[i] = box;
+      return conflict;
     }
 
     /** The first conflict-free position for label i, else the one with the least conflict. */
@@ -219,6 +328,7 @@ final class LabelLayout {
       }
       double covered = 0;
       int crossings = 0;
+      int tangles = 0;
       for (int j = 0; j < placed.length; j++) {
         Box other = placed[j];
         if (other == null) {
@@ -232,40 +342,28 @@ final class LabelLayout {
         if (other.leader() && leaderHits(other, j, candidate)) {
           crossings++;
         }
+        if (candidate.leader() && other.leader() && leadersCross(candidate, i, other, j)) {
+          tangles++;
+        }
       }
       double r = radius + 1;
       for (int j = 0; j < px.length; j++) {
         covered += candidate.overlap(px[j] - r, py[j] - r, 2 * r, 2 * r);
       }
-      return COVER * covered + MISREAD * misreadings(candidate, i) + CROSS * crossings;
-    }
-
-    /** How many other points label i at this position could be taken for. */
-    private int misreadings(Box candidate, int own) {
-      double ownDistance = candidate.distance(px[own], py[own]);
-      double[] end = candidate.anchor(px[own], py[own]);
-      double r = radius + 1;
-      int count = 0;
+      double misread = 0;
       for (int j = 0; j < px.length; j++) {
-        if (j == own || overlapping(own, j)) {
-          continue; // overlapping points are told apart by the note under the plot
-        }
-        double distance = candidate.distance(px[j], py[j]);
-        boolean misread = candidate.leader()
-            ? distance < radius + GAP + 3
-                || segmentHitsBox(px[own], py[own], end[0], end[1], px[j] - r, py[j] - r,
-                    px[j] + r, py[j] + r)
-            : distance <= ownDistance + 1;
-        if (misread) {
-          count++;
+        if (j != i && !coincident(px, py, i, j, radius)
+            && readsAs(candidate, px, py, i, j, radius)) {
+          misread += touching(px, py, i, j, radius) ? AMBIGUOUS : MISREAD;
         }
       }
-      return count;
+      return COVER * covered + misread + TANGLE * tangles + CROSS * crossings;
     }
 
-    /** Whether the circles of two points overlap. */
-    boolean overlapping(int a, int b) {
-      return Math.hypot(px[a] - px[b], py[a] - py[b]) < 2 * radius;
+    private boolean leadersCross(Box a, int i, Box b, int j) {
+      double[] endA = a.anchor(px[i], py[i]);
+      double[] endB = b.anchor(px[j], py[j]);
+      return segmentsCross(px[i], py[i], endA[0], endA[1], px[j], py[j], endB[0], endB[1]);
     }
 
     /** Whether the leader of label {@code j} at {@code from} runs through box {@code b}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.logme.eval.ImageNet10Benchmark;
 
 class LabelLayoutTest {
   private static final double RADIUS = 4.5;
@@ -77,6 +78,83 @@ class LabelLayoutTest {
         }
       }
     }
+  }
+
+  /**
+   * ImageNet-10 is dense: clusters of near-equal scores need leader lines in many of its 96
+   * plots (8 groups, 6 columns, 2 scales). No two of them may cross.
+   */
+  @Test
+  void noTwoLeaderLinesCrossInAnyImageNet10Plot() {
+    int leaders = 0;
+    for (ScatterPlot.Series series : ReportTables.series(ImageNet10Benchmark.table())) {
+      for (ScatterPlot.Scale scale : ScatterPlot.Scale.values()) {
+        ScatterPlot.Drawn drawn = ScatterPlot.draw("p", false, series, scale);
+        LabelLayout.Box[] boxes = drawn.boxes();
+        for (int i = 0; i < boxes.length; i++) {
+          leaders += boxes[i].leader() ? 1 : 0;
+          for (int j = i + 1; j < boxes.length; j++) {
+            if (boxes[i].leader() && boxes[j].leader()) {
+              double[] a = boxes[i].anchor(drawn.px()[i], drawn.py()[i]);
+              double[] b = boxes[j].anchor(drawn.px()[j], drawn.py()[j]);
+              assertThat(LabelLayout.segmentsCross(drawn.px()[i], drawn.py()[i], a[0], a[1],
+                  drawn.px()[j], drawn.py()[j], b[0], b[1]))
+                  .as("%s (%s): the leaders of %s and %s cross", series.xName(), scale,
+                      series.models().get(i), series.models().get(j)).isFalse();
+            }
+          }
+        }
+      }
+    }
+    assertThat(leaders).as("leader lines drawn").isGreaterThan(50);
+  }
+
+  /**
+   * Forty models with long names crowd a plot: leader lines are unavoidable and many would
+   * cross (45 pairs when labels are only re-placed one at a time), but swapping the labels of
+   * crossing leaders uncrosses most.
+   */
+  @Test
+  void swappingLabelsUncrossesMostLeadersOfACrowdedPlot() {
+    int n = 40;
+    java.util.Random random = new java.util.Random(n);
+    List<String> models = new java.util.ArrayList<>();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      models.add("model_" + i + "_abc");
+      x[i] = random.nextGaussian();
+      y[i] = x[i] * 0.5 + random.nextGaussian();
+    }
+    ScatterPlot.Drawn drawn = ScatterPlot.draw("p", false, new ScatterPlot.Series("score",
+        "accuracy", models, x, y, true, true), ScatterPlot.Scale.VALUES);
+    LabelLayout.Box[] boxes = drawn.boxes();
+    int leaders = 0;
+    int crossings = 0;
+    for (int i = 0; i < n; i++) {
+      leaders += boxes[i].leader() ? 1 : 0;
+      for (int j = i + 1; j < n; j++) {
+        if (boxes[i].leader() && boxes[j].leader()) {
+          double[] a = boxes[i].anchor(drawn.px()[i], drawn.py()[i]);
+          double[] b = boxes[j].anchor(drawn.px()[j], drawn.py()[j]);
+          crossings += LabelLayout.segmentsCross(drawn.px()[i], drawn.py()[i], a[0], a[1],
+              drawn.px()[j], drawn.py()[j], b[0], b[1]) ? 1 : 0;
+        }
+      }
+    }
+    assertThat(leaders).isGreaterThan(20);
+    assertThat(crossings).isLessThan(10);
+  }
+
+  @Test
+  void segmentsCrossing() {
+    assertThat(LabelLayout.segmentsCross(0, 0, 10, 10, 0, 10, 10, 0)).isTrue();
+    assertThat(LabelLayout.segmentsCross(0, 0, 10, 10, 20, 0, 0, 20)).isTrue();
+    assertThat(LabelLayout.segmentsCross(0, 0, 4, 4, 0, 10, 10, 0)).isFalse();
+    assertThat(LabelLayout.segmentsCross(0, 0, 10, 0, 0, 1, 10, 1)).isFalse();
+    assertThat(LabelLayout.segmentsCross(0, 0, 10, 0, 5, 0, 15, 0)).as("collinear").isTrue();
+    assertThat(LabelLayout.segmentsCross(0, 0, 10, 0, 11, 0, 15, 0)).isFalse();
+    assertThat(LabelLayout.segmentsCross(0, 0, 10, 0, 10, 0, 10, 5)).as("touching").isTrue();
   }
 
   @Test

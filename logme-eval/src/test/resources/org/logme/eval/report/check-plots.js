@@ -11,21 +11,74 @@
     var dy = Math.max(0, box.y - p.y, p.y - (box.y + box.height));
     return Math.sqrt(dx * dx + dy * dy);
   }
+  function ends(line) {
+    return [line.x1.baseVal.value, line.y1.baseVal.value, line.x2.baseVal.value,
+      line.y2.baseVal.value];
+  }
   function segmentDistance(p, line) {
-    var x1 = line.x1.baseVal.value, y1 = line.y1.baseVal.value;
-    var x2 = line.x2.baseVal.value, y2 = line.y2.baseVal.value;
-    var dx = x2 - x1, dy = y2 - y1;
-    var t = Math.max(0, Math.min(1, ((p.x - x1) * dx + (p.y - y1) * dy) / (dx * dx + dy * dy)));
-    var ex = x1 + t * dx - p.x, ey = y1 + t * dy - p.y;
+    var e = ends(line);
+    var dx = e[2] - e[0], dy = e[3] - e[1];
+    var t = Math.max(0, Math.min(1, ((p.x - e[0]) * dx + (p.y - e[1]) * dy) / (dx * dx + dy * dy)));
+    var ex = e[0] + t * dx - p.x, ey = e[1] + t * dy - p.y;
     return Math.sqrt(ex * ex + ey * ey);
   }
-  var plots = document.querySelectorAll('svg.scatter');
-  var complete = 0;
-  var overlaps = 0;
-  var hidden = 0;
-  var misread = 0;
+  function turn(x0, y0, x1, y1, x, y) {
+    return (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0);
+  }
+  function cross(a, b) { // do two leader lines meet? (collinear overlaps aside)
+    var p = ends(a), q = ends(b);
+    return turn(q[0], q[1], q[2], q[3], p[0], p[1]) * turn(q[0], q[1], q[2], q[3], p[2], p[3]) <= 0
+        && turn(p[0], p[1], p[2], p[3], q[0], q[1]) * turn(p[0], p[1], p[2], p[3], q[2], q[3]) <= 0;
+  }
+  // the lines of text an element takes: its text fragments grouped into vertically disjoint rows
+  function lines(el) {
+    var rects = [];
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      if (walker.currentNode.textContent.trim() === '') {
+        continue;
+      }
+      var range = document.createRange();
+      range.selectNodeContents(walker.currentNode);
+      Array.prototype.forEach.call(range.getClientRects(), function (r) {
+        if (r.width > 0) {
+          rects.push(r);
+        }
+      });
+    }
+    rects.sort(function (a, b) { return a.top - b.top; });
+    var count = 0, bottom = -Infinity;
+    rects.forEach(function (r) {
+      if (r.top >= bottom - 1) {
+        count++;
+      }
+      bottom = Math.max(bottom, r.bottom);
+    });
+    return count;
+  }
+  // the groups of points the note under a plot names: the full list in its title when cut
+  function namedGroups(svg) {
+    var note = svg.parentNode.querySelector('p.overlaps');
+    var groups = {};
+    if (!note) {
+      return groups;
+    }
+    var text = (note.getAttribute('title') || note.textContent).replace(/^[^:]*: /, '')
+        .replace(/\.$/, '');
+    text.split('; ').forEach(function (group, k) {
+      group.replace(/ and /g, ', ').split(', ').forEach(function (model) {
+        groups[model] = k;
+      });
+    });
+    return groups;
+  }
+
+  var found = {plots: 0, complete: 0, overlaps: 0, hidden: 0, misread: 0, crossings: 0,
+    clipped: 0, values: 0, ranks: 0};
   var problems = [];
-  plots.forEach(function (svg) {
+  function check(svg) {
+    found.plots++;
+    found[svg.getAttribute('data-scale')]++;
     var frame = svg.getBoundingClientRect();
     var circles = Array.prototype.slice.call(svg.querySelectorAll('circle.point'));
     var drawn = 0;
@@ -34,11 +87,14 @@
       if (r.width > 0 && r.height > 0 && r.left >= frame.left && r.right <= frame.right
           && r.top >= frame.top && r.bottom <= frame.bottom) {
         drawn++;
+        if (c.classList.contains('clipped')) {
+          found.clipped++;
+        }
       }
     });
     var expected = parseInt(svg.getAttribute('data-points'), 10);
     if (drawn === expected && drawn > 0) {
-      complete++;
+      found.complete++;
     } else {
       problems.push(svg.id + ' drew ' + drawn + ' of ' + expected + ' points');
     }
@@ -50,77 +106,123 @@
     var circleBoxes = circles.map(function (c) { return c.getBoundingClientRect(); });
     for (var i = 0; i < labels.length; i++) {
       if (labelBoxes[i].left < frame.left || labelBoxes[i].right > frame.right) {
-        overlaps++;
+        found.overlaps++;
         problems.push(svg.id + ': label ' + labels[i].textContent + ' leaves the plot');
       }
       for (var j = i + 1; j < labels.length; j++) {
         if (intersects(labelBoxes[i], labelBoxes[j], 0.5)) {
-          overlaps++;
+          found.overlaps++;
           problems.push(svg.id + ': label ' + labels[i].textContent + ' overlaps label '
               + labels[j].textContent);
         }
       }
       for (var k = 0; k < circles.length; k++) {
         if (intersects(labelBoxes[i], circleBoxes[k], 1)) {
-          overlaps++;
+          found.overlaps++;
           problems.push(svg.id + ': label ' + labels[i].textContent + ' covers point '
               + circles[k].getAttribute('data-model'));
         }
       }
     }
+    var leaderLines = Array.prototype.slice.call(svg.querySelectorAll('line.leader'));
+    for (var a = 0; a < leaderLines.length; a++) {
+      for (var b = a + 1; b < leaderLines.length; b++) {
+        if (cross(leaderLines[a], leaderLines[b])) {
+          found.crossings++;
+          problems.push(svg.id + ': the leaders of ' + leaderLines[a].getAttribute('data-model')
+              + ' and ' + leaderLines[b].getAttribute('data-model') + ' cross');
+        }
+      }
+    }
     // a label must read as its own point's: without a leader, no other point is as near to it;
-    // with one, the leader runs through no other point
+    // with one, the leader runs through no other point. Only points that the note under the
+    // plot names as overlapping are exempt, and points that nearly coincide must be named.
     var centers = circles.map(function (c) {
       return {x: c.cx.baseVal.value, y: c.cy.baseVal.value, model: c.getAttribute('data-model')};
     });
     var leaders = {};
-    svg.querySelectorAll('line.leader').forEach(function (l) {
+    leaderLines.forEach(function (l) {
       leaders[l.getAttribute('data-model')] = l;
     });
     var radius = circles.length ? circles[0].r.baseVal.value : 0;
-    function overlap(p, q) {
-      return Math.sqrt((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)) < 2 * radius;
+    function distance(p, q) {
+      return Math.sqrt((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y));
     }
-    var notes = Array.prototype.slice.call(svg.parentNode.querySelectorAll('p.note'))
-        .map(function (p) { return p.textContent; }).join(' ');
+    var named = namedGroups(svg);
+    function exempt(p, q) {
+      return named[p.model] !== undefined && named[p.model] === named[q.model];
+    }
     labels.forEach(function (t) {
       var model = t.getAttribute('data-model');
       var own = centers.filter(function (c) { return c.model === model; })[0];
       var box = t.getBBox();
       var leader = leaders[model];
       centers.forEach(function (c) {
-        if (c.model === model || overlap(c, own)) {
-          return; // overlapping points cannot be told apart by position; the note names them
+        if (c.model === model || exempt(c, own) || distance(c, own) < radius) {
+          return;
         }
         if (leader) {
           if (segmentDistance(c, leader) < radius) {
-            misread++;
+            found.misread++;
             problems.push(svg.id + ': the leader of ' + model + ' runs through ' + c.model);
           }
         } else if (boxDistance(box, c) <= boxDistance(box, own)) {
-          misread++;
+          found.misread++;
           problems.push(svg.id + ': label ' + model + ' is as near to ' + c.model);
         }
       });
     });
-    for (var a = 0; a < circles.length; a++) {
-      for (var b = a + 1; b < circles.length; b++) {
-        if (overlap(centers[a], centers[b])) { // overlapping circles must at least be named
-          var pair = centers[a].model + ' and ' + centers[b].model;
-          if (notes.indexOf(pair) < 0) {
-            hidden++;
-            problems.push(svg.id + ': points ' + pair + ' overlap unannounced');
-          }
+    for (var p = 0; p < centers.length; p++) {
+      for (var q = p + 1; q < centers.length; q++) {
+        if (distance(centers[p], centers[q]) < radius && !exempt(centers[p], centers[q])) {
+          found.hidden++;
+          problems.push(svg.id + ': points ' + centers[p].model + ' and ' + centers[q].model
+              + ' coincide unannounced');
         }
       }
     }
+  }
+  function visiblePlots() {
+    return Array.prototype.filter.call(document.querySelectorAll('svg.scatter'), function (s) {
+      return s.getBoundingClientRect().width > 0;
+    });
+  }
+
+  var wrapped = 0;
+  document.querySelectorAll('thead th, table.ranking td').forEach(function (cell) {
+    if (lines(cell) > 1) {
+      wrapped++;
+      problems.push('the cell "' + cell.textContent + '" wraps');
+    }
   });
   var body = document.body;
-  body.setAttribute('data-plots', String(plots.length));
-  body.setAttribute('data-complete-plots', String(complete));
-  body.setAttribute('data-label-overlaps', String(overlaps));
-  body.setAttribute('data-hidden-points', String(hidden));
-  body.setAttribute('data-misread-labels', String(misread));
+  body.setAttribute('data-page-overflow', String(Math.max(0,
+      document.documentElement.scrollWidth - document.documentElement.clientWidth)));
   body.setAttribute('data-height', String(document.documentElement.scrollHeight));
+  // the plots shown at first, then those the scale switch shows when set to ranks
+  var shownFirst = visiblePlots();
+  shownFirst.forEach(check);
+  body.setAttribute('data-first-scales', shownFirst.map(function (s) {
+    return s.getAttribute('data-scale');
+  }).filter(function (v, k, all) { return all.indexOf(v) === k; }).join(' '));
+  var switchLabel = document.querySelector('label[for=scale-ranks]');
+  if (switchLabel) {
+    switchLabel.click();
+    var shownThen = visiblePlots();
+    shownThen.forEach(check);
+    body.setAttribute('data-switched-scales', shownThen.map(function (s) {
+      return s.getAttribute('data-scale');
+    }).filter(function (v, k, all) { return all.indexOf(v) === k; }).join(' '));
+  }
+  body.setAttribute('data-plots', String(found.plots));
+  body.setAttribute('data-values-plots', String(found.values));
+  body.setAttribute('data-ranks-plots', String(found.ranks));
+  body.setAttribute('data-complete-plots', String(found.complete));
+  body.setAttribute('data-label-overlaps', String(found.overlaps));
+  body.setAttribute('data-hidden-points', String(found.hidden));
+  body.setAttribute('data-misread-labels', String(found.misread));
+  body.setAttribute('data-leader-crossings', String(found.crossings));
+  body.setAttribute('data-clipped-points', String(found.clipped));
+  body.setAttribute('data-wrapped-cells', String(wrapped));
   body.setAttribute('data-problems', problems.join(' | '));
 })();
