@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.PluginRegistry;
 import org.logme.api.linalg.LinearAlgebraBackendProvider;
+import org.logme.cli.bench.FloorRun;
+import org.logme.cli.bench.LoadAverage;
 import org.logme.cli.bench.PeakMemory;
+import org.logme.cli.bench.ReferenceRun;
 import org.logme.cli.bench.ScoreRun;
 import org.logme.cli.bench.SyntheticTask;
 import picocli.CommandLine.Command;
@@ -38,14 +41,20 @@ import picocli.CommandLine.Spec;
             + " wall time of the whole command, peak resident memory of the process (Linux"
             + " VmHWM) and the score, which must agree across backends.",
         "",
+        "Before the backends, each case's BLAS floor is timed in a fresh JVM: dsyrk on the whole"
+            + " float64 matrix in memory and dsyevd of the D x D result, through the OpenBLAS the"
+            + " native backend uses, reading and JVM start excluded. Every backend's wall time is"
+            + " printed as a ratio to it (x floor) and, with --reference, to the Python reference"
+            + " (thuml/LogME's LogME.py, run on the same files in the same session; x ref).",
+        "",
         "The default cases are the two sizes of docs/performance.md: 20000x1024 and 50000x2048"
-            + " with 100 classes,"
-            + " which the Python reference (thuml/LogME, numba + OpenBLAS, 2 cores) scored in"
-            + " 4.2 s / 0.75 GB and 40 s / 3.0 GB."},
+            + " with 100 classes. The machine is usually shared: compare ratios from one run,"
+            + " and read the load average printed with them."},
     footer = {"", "Examples:",
         "  logme bench",
         "  logme bench --cases 20000x1024x100 --backends native,ejml --repeat 3",
-        "  logme bench --cases 10000x1024x100,20000x1024x100,40000x1024x100 --json"})
+        "  logme bench --cases 10000x1024x100,20000x1024x100,40000x1024x100 --json",
+        "  logme bench --cases 50000x2048x100 --reference ~/LogME/LogME.py --repeat 3"})
 final class BenchCommand implements Callable<Integer> {
   private final PluginRegistry<LinearAlgebraBackendProvider> backends;
 
@@ -79,6 +88,20 @@ final class BenchCommand implements Callable<Integer> {
       description = "Threads for each score run (default: all processors).")
   int threads;
 
+  @Option(names = "--no-floor", description = "Do not time the BLAS floor.")
+  boolean noFloor;
+
+  @Option(names = "--reference", paramLabel = "LogME.py",
+      description = "Also time the Python reference: thuml/LogME's LogME.py"
+          + " (github.com/thuml/LogME), run with --python on the same files; without numba its"
+          + " @njit functions run as plain numpy, which is reported.")
+  Path reference;
+
+  @Option(names = "--python", paramLabel = "CMD", defaultValue = "python3",
+      description = "The Python interpreter for --reference, with numpy (default:"
+          + " ${DEFAULT-VALUE}).")
+  String python;
+
   @Option(names = "--json", description = "Print the measurements as JSON.")
   boolean json;
 
@@ -107,12 +130,32 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ArrayNode results = Json.array();
     if (!json) {
-      out.printf(Locale.ROOT, "%-24s %-8s %9s %14s  %-14s %s%n", "case (N x D x C)", "backend",
-          "wall [s]", "peak RSS [MB]", "score", "features");
+      out.printf(Locale.ROOT, "%-20s %-9s %9s %9s %8s %7s  %s%n", "case (N x D x C)",
+          "backend", "wall [s]", "RSS [MB]", "x floor", "x ref", "score or parts, features,"
+          + " load average");
     }
     for (SyntheticTask task : tasks) {
       if (task.writeTo(dir)) {
         err.println("logme: wrote " + task.features(dir).getParent());
+      }
+      FloorRun floor = noFloor ? null : FloorRun.measure(task, dir, repeat);
+      if (floor != null) {
+        String notes = floor.describe() + (floor.nativeCode() ? "" : "; " + floor.library());
+        row(out, results, task, "floor", floor.seconds(), null, null, null, notes)
+            .put("gram_seconds", floor.gramSeconds()).put("eigen_seconds", floor.eigenSeconds())
+            .put("library", floor.library());
+      }
+      ReferenceRun ref = null;
+      if (reference != null) {
+        for (int r = 0; r < repeat; r++) {
+          ReferenceRun run = ReferenceRun.measure(python, reference, task, dir);
+          ref = ref == null || run.seconds() < ref.seconds() ? run : ref;
+        }
+        row(out, results, task, "reference", ref.seconds(), (double) ref.peakKb(), floor, null,
+            String.format(Locale.ROOT, "fit %.2f s, numba %s, score %.8f", ref.fitSeconds(),
+            ref.numba() ? "used" : "absent (plain numpy)", ref.score()))
+            .put("fit_seconds", ref.fitSeconds()).put("numba", ref.numba())
+            .put("score", ref.score());
       }
       Double first = null;
       for (String backend : names) {
@@ -127,23 +170,15 @@ final class BenchCommand implements Callable<Integer> {
           err.println("logme: warning: backend " + backend + " scored " + best.score()
               + " where " + names.get(0) + " scored " + first);
         }
-        String peak = best.peakKb().isPresent()
-            ? String.format(Locale.ROOT, "%.0f", best.peakKb().getAsLong() / 1024.0) : "n/a";
-        if (json) {
-          ObjectNode node = results.addObject();
-          node.put("case", task.name()).put("n", task.n()).put("d", task.d())
-              .put("classes", task.classes()).put("backend", backend)
-              .put("seconds", best.seconds()).put("score", best.score())
-              .put("feature_input", best.featureInput());
-          if (best.peakKb().isPresent()) {
-            node.put("peak_rss_mb", best.peakKb().getAsLong() / 1024.0);
-          }
-        } else {
-          out.printf(Locale.ROOT, "%-24s %-8s %9.2f %14s  %-14.8f %s%n",
-              task.n() + " x " + task.d() + " x " + task.classes(), backend, best.seconds(), peak,
-              best.score(), best.featureInput().startsWith("streamed") ? "streamed" : "in memory");
+        if (ref != null && Math.abs(best.score() - ref.score()) > 1e-6 * Math.abs(ref.score())) {
+          err.println("logme: warning: backend " + backend + " scored " + best.score()
+              + " where the Python reference scored " + ref.score());
         }
-        out.flush();
+        Double peakKb = best.peakKb().isPresent() ? (double) best.peakKb().getAsLong() : null;
+        row(out, results, task, backend, best.seconds(), peakKb, floor, ref,
+            String.format(Locale.ROOT, "%.8f", best.score()) + "  "
+            + (best.featureInput().startsWith("streamed") ? "streamed" : "in memory"))
+            .put("score", best.score()).put("feature_input", best.featureInput());
       }
     }
     if (json) {
@@ -152,5 +187,43 @@ final class BenchCommand implements Callable<Integer> {
       out.println("(peak memory is read from /proc, which this platform does not have)");
     }
     return ExitCode.OK;
+  }
+
+  /**
+   * Prints one measurement (or adds it to the JSON) with its ratios to the floor and the
+   * reference and the load average at the time.
+   *
+   * @return the JSON node, for the fields particular to the row
+   */
+  private ObjectNode row(PrintWriter out, ArrayNode results, SyntheticTask task, String what,
+      double seconds, Double peakKb, FloorRun floor, ReferenceRun ref, String notes) {
+    Double toFloor = floor == null ? null : seconds / floor.seconds();
+    Double toRef = ref == null ? null : seconds / ref.seconds();
+    Double load = LoadAverage.oneMinute().orElse(null);
+    ObjectNode node = results.addObject();
+    node.put("case", task.name()).put("n", task.n()).put("d", task.d())
+        .put("classes", task.classes()).put("backend", what).put("seconds", seconds);
+    if (peakKb != null) {
+      node.put("peak_rss_mb", peakKb / 1024.0);
+    }
+    if (toFloor != null) {
+      node.put("floor_seconds", floor.seconds()).put("x_floor", toFloor);
+    }
+    if (toRef != null) {
+      node.put("reference_seconds", ref.seconds()).put("x_reference", toRef);
+    }
+    if (load != null) {
+      node.put("load_average", load);
+    }
+    if (!json) {
+      out.printf(Locale.ROOT, "%-20s %-9s %9.2f %9s %8s %7s  %s%n",
+          task.n() + " x " + task.d() + " x " + task.classes(), what, seconds,
+          peakKb == null ? "" : String.format(Locale.ROOT, "%.0f", peakKb / 1024.0),
+          toFloor == null ? "" : String.format(Locale.ROOT, "%.2f", toFloor),
+          toRef == null ? "" : String.format(Locale.ROOT, "%.3f", toRef),
+          notes + (load == null ? "" : String.format(Locale.ROOT, "  (load %.2f)", load)));
+      out.flush();
+    }
+    return node;
   }
 }
