@@ -1,6 +1,7 @@
 package org.logme.io;
 
 import java.io.IOException;
+import java.util.concurrent.ForkJoinPool;
 import org.logme.api.InvalidInputException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
@@ -8,16 +9,19 @@ import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.numerics.stats.BlockStatistics;
+import org.logme.numerics.stats.RowBlock;
+import org.logme.numerics.stats.RowBlockAccumulator;
 
 /**
  * Computes {@link FeatureStatistics} in one pass over a feature file, a block of rows at a
- * time: memory is O(D² + D·C + block), whatever N. Each block is widened to double, checked for
- * NaN and infinities, centred at its own mean ({@link BlockStatistics}, whose Gram matrix of the
- * deviations runs on the backend's {@link LinearAlgebraBackend#addGram}) and merged into the
- * running total by the pairwise update of Chan, Golub &amp; LeVeque
- * ({@link FeatureStatistics.Accumulator}). Needs a 2-D array stored by rows: {@code .npy} in C
- * order, a safetensors tensor, an HDF5 dataset, a Parquet column.
+ * time: memory is O(D² + D·C + two blocks), whatever N. A reader thread reads the next block,
+ * widens it to double and sums its columns ({@link RowBlockReader}) while the current one is
+ * checked for NaN and infinities, centred at its own mean and merged into the running total by
+ * the pairwise update of Chan, Golub &amp; LeVeque, its Gram matrix added in place by the
+ * backend's {@link LinearAlgebraBackend#addGram} ({@link RowBlockAccumulator}). The passes over a
+ * block run on as many threads as the backend has ({@link LinearAlgebraBackend#threads()}).
+ * Needs a 2-D array stored by rows: {@code .npy} in C order, a safetensors tensor, an HDF5
+ * dataset, a Parquet column.
  *
  * @since 0.1
  */
@@ -46,29 +50,27 @@ public final class StreamingStatistics {
    * @param spec the feature file ({@code F.npy}, {@code bundle.npz:NAME}, see
    *     {@link ArrayFiles})
    * @param labels the class labels, one per row
-   * @param backend the linear algebra to use
+   * @param backend the linear algebra to use (its Gram update, and as many threads as it has)
    * @return the statistics, with the class labels as one-vs-rest indicator targets
    */
   public static FeatureStatistics read(String spec, Labels labels, LinearAlgebraBackend backend) {
     int[] classes = labels.classIndices();
     int c = labels.classCount();
-    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(),
-        (block, first) -> BlockStatistics.ofClasses(block, classes, first, c, backend::addGram,
-            spec));
+    return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(), backend,
+        (d, pool) -> RowBlockAccumulator.ofClasses(d, classes, c, backend::addGram, pool));
   }
 
   /**
    * @param spec the feature file ({@code F.npy}, {@code bundle.npz:NAME}, see
    *     {@link ArrayFiles})
    * @param targets the targets, one row per feature row
-   * @param backend the linear algebra to use
+   * @param backend the linear algebra to use (its Gram update, and as many threads as it has)
    * @return the statistics, with the target columns
    */
   public static FeatureStatistics read(String spec, Targets targets, LinearAlgebraBackend backend) {
     Matrix y = targets.matrix();
-    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(),
-        (block, first) -> BlockStatistics.ofTargets(block, y.rows(first, first + block.rows()),
-            backend::addGram, spec));
+    return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(), backend,
+        (d, pool) -> RowBlockAccumulator.ofTargets(d, y, backend::addGram, pool));
   }
 
   /**
@@ -91,14 +93,14 @@ public final class StreamingStatistics {
     }
   }
 
-  /** The statistics of one block whose first row is row {@code firstRow} of F. */
+  /** Makes the accumulator for D columns whose passes run on the given pool. */
   @FunctionalInterface
-  private interface BlockStatisticsFunction {
-    FeatureStatistics of(Matrix block, int firstRow);
+  private interface AccumulatorFactory {
+    RowBlockAccumulator create(int d, ForkJoinPool pool);
   }
 
   private static FeatureStatistics read(String spec, String rowSource, int expectedRows,
-      BlockStatisticsFunction blockStatistics) {
+      LinearAlgebraBackend backend, AccumulatorFactory factory) {
     try (ArraySource source = ArrayFiles.open(spec)) {
       if (source.shape().length != 2 || !source.rowMajor()) {
         throw new IllegalArgumentException(spec + ": only 2-D row-major arrays can be streamed");
@@ -118,39 +120,56 @@ public final class StreamingStatistics {
             + " transposed? Save F.T)" : ""));
       }
       requireGramFits(spec, d, Runtime.getRuntime().maxMemory());
-      FeatureStatistics.Accumulator total = new FeatureStatistics.Accumulator();
-      int blockRows = blockRows(d);
-      double[] buffer = new double[Math.min(blockRows, n) * d];
-      long nonFinite = 0;
-      double badValue = 0;
-      long badRow = -1;
-      int badColumn = -1;
-      for (int first = 0; first < n; first += blockRows) {
-        int rows = Math.min(blockRows, n - first);
-        double[] data = rows * d == buffer.length ? buffer : new double[rows * d];
-        source.readElements(data, 0, rows * d);
-        for (int i = 0; i < data.length; i++) {
-          if (!Double.isFinite(data[i])) {
-            if (badRow < 0) {
-              badValue = data[i];
-              badRow = first + i / d;
-              badColumn = i % d;
-            }
-            nonFinite++;
+      int threads = Math.max(1, Math.min(backend.threads(),
+          Runtime.getRuntime().availableProcessors()));
+      ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+      try (RowBlockReader reader = new RowBlockReader(source, n, d, blockRows(d))) {
+        RowBlockAccumulator total = factory.create(d, pool);
+        NonFinite bad = new NonFinite();
+        for (RowBlock block = reader.next(); block != null; block = reader.next()) {
+          if (!block.sumsFinite()) {
+            bad.scan(block);
           }
+          if (bad.count == 0) {
+            total.add(block);
+          }
+          reader.recycle(block);
         }
-        if (nonFinite > 0) {
-          continue;
+        source.finish();
+        if (bad.count > 0) {
+          throw Features.nonFinite(spec, bad.count, bad.value, bad.row, bad.column);
         }
-        total.add(blockStatistics.of(Matrix.wrap(rows, d, data), first));
+        return total.result(spec);
+      } finally {
+        if (pool != null) {
+          pool.shutdown();
+        }
       }
-      source.finish();
-      if (nonFinite > 0) {
-        throw Features.nonFinite(spec, nonFinite, badValue, badRow, badColumn);
-      }
-      return total.result(spec);
     } catch (IOException e) {
       throw NpyStream.readFailure(spec, e);
+    }
+  }
+
+  /** The count and first location of NaN and infinite values. */
+  private static final class NonFinite {
+    long count;
+    double value;
+    long row = -1;
+    int column = -1;
+
+    void scan(RowBlock block) {
+      double[] data = block.data();
+      int d = block.cols();
+      for (int i = 0; i < block.rows() * d; i++) {
+        if (!Double.isFinite(data[i])) {
+          if (row < 0) {
+            value = data[i];
+            row = block.firstRow() + i / d;
+            column = i % d;
+          }
+          count++;
+        }
+      }
     }
   }
 }

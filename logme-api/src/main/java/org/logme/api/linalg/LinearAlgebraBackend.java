@@ -31,6 +31,17 @@ public interface LinearAlgebraBackend {
   Matrix outerGram(Matrix a);
 
   /**
+   * The threads this backend's kernels run on, which callers may match with their own work
+   * around the kernels (streamed statistics split their passes over each block into as many
+   * parts).
+   *
+   * @return at least 1; 1 by default
+   */
+  default int threads() {
+    return 1;
+  }
+
+  /**
    * Accumulates a Gram matrix block by block, for data streamed in row blocks: adds RᵀR to the
    * upper triangle (i ≤ j) of the accumulator; the strictly lower triangle is left unspecified,
    * so that each block costs no more than its products. After the last block, make the result

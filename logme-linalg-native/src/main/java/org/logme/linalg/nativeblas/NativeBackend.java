@@ -65,6 +65,12 @@ public final class NativeBackend implements LinearAlgebraBackend {
     return "native";
   }
 
+  /** OpenBLAS's threads ({@code OPENBLAS_NUM_THREADS}, else one per processor); 1 without it. */
+  @Override
+  public int threads() {
+    return nativeCode ? NetlibRuntime.threadCount() : 1;
+  }
+
   /** @return whether both BLAS and LAPACK calls go to native code */
   public boolean usesNativeCode() {
     return nativeCode;

@@ -120,24 +120,38 @@ final class NetlibRuntime {
    * positive number, at most one per available processor.
    */
   static String threads() {
+    int n = threadCount();
+    String variable = threadVariable();
+    return n + (n == 1 ? " thread" : " threads") + (variable != null ? " from " + variable
+        : ", set OPENBLAS_NUM_THREADS to change");
+  }
+
+  /** @return the number of threads OpenBLAS starts (see {@link #threads()}) */
+  static int threadCount() {
     int processors = Runtime.getRuntime().availableProcessors();
+    String variable = threadVariable();
+    return variable == null ? processors
+        : Math.min(processors, Integer.parseInt(System.getenv(variable).strip()));
+  }
+
+  /** @return the environment variable that sets OpenBLAS's threads, or null */
+  private static String threadVariable() {
     for (String variable : List.of("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS",
         "OMP_NUM_THREADS")) {
       String value = System.getenv(variable);
       if (value != null) {
         try {
-          int n = Math.min(processors, Integer.parseInt(value.strip()));
-          if (n > 0) {
-            return n + (n == 1 ? " thread" : " threads") + " from " + variable;
+          if (Integer.parseInt(value.strip()) > 0) {
+            return variable;
           }
         } catch (NumberFormatException e) {
           // OpenBLAS ignores it too
         }
       }
     }
-    return processors + (processors == 1 ? " thread" : " threads")
-        + ", set OPENBLAS_NUM_THREADS to change";
+    return null;
   }
+
 
   private static String abbreviated(String text) {
     return text.length() <= 160 ? text : text.substring(0, 157) + "...";

@@ -16,14 +16,21 @@ import org.logme.api.linalg.SpectralProjection;
 public abstract class JavaKernelBackend implements LinearAlgebraBackend {
   private final GramKernel gramKernel;
   private final TridiagonalEigen projections;
+  private final int threads;
 
   /**
    * @param threads the most threads the kernels may use (1: the calling thread only)
    */
   protected JavaKernelBackend(int threads) {
+    this.threads = Math.max(1, threads);
     ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
     this.gramKernel = new GramKernel(pool);
     this.projections = new TridiagonalEigen(pool);
+  }
+
+  @Override
+  public int threads() {
+    return threads;
   }
 
   @Override

@@ -4,20 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
+import org.logme.numerics.kernel.Kernels;
+import org.logme.numerics.kernel.ScalarKernelsAccess;
 
-/** Both tile implementations of the Gram kernel (the contract suite runs only the active one). */
+/**
+ * The Gram kernel on every implementation of the kernels (the backend contract suite runs only
+ * the active one); the kernels' own contract is {@code KernelContractTest}.
+ */
 class GramKernelTest {
 
-  @ParameterizedTest(name = "fused multiply-add: {0}")
-  @ValueSource(booleans = {true, false})
-  void everyTileImplementationComputesTheGramMatrix(boolean fused) {
+  static Stream<Kernels> kernels() {
+    return Stream.concat(Stream.of(Kernels.scalar(), ScalarKernelsAccess.plain()),
+        Kernels.vector().stream());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kernels")
+  void everyKernelComputesTheGramMatrix(Kernels kernels) {
     Matrix a = TestMatrices.gaussian(600, 45, 3);
     Matrix expected = TestMatrices.naiveMultiply(a.transpose(), a);
     for (ForkJoinPool pool : new ForkJoinPool[] {null, new ForkJoinPool(2)}) {
-      GramKernel kernel = new GramKernel(pool, fused);
+      GramKernel kernel = new GramKernel(pool, kernels);
       assertThat(TestMatrices.maxAbsDiff(kernel.gram(a), expected)).isLessThan(1e-10);
       Matrix wide = TestMatrices.gaussian(30, 70, 4);
       assertThat(TestMatrices.maxAbsDiff(kernel.outerGram(wide),
