@@ -73,8 +73,27 @@ final class EvidenceMaximizer {
    */
   static Fit maximize(double[] lambda, double[] x, double squaredNorm, int n, int d,
       LogMeAlgorithm algorithm, double epsilon) {
+    return maximize(new Spectrum(lambda), x, squaredNorm, n, d, algorithm, epsilon);
+  }
+
+  /**
+   * As {@link #maximize(double[], double[], double, int, int, LogMeAlgorithm, double)}, with
+   * what depends on the eigenvalues alone computed once for every column.
+   *
+   * @param spectrum the eigenvalues and their share of the profile
+   * @param x the k projections of y
+   * @param squaredNorm ‖y‖²
+   * @param n N
+   * @param d D
+   * @param algorithm the stopping rule and evidence variant
+   * @param epsilon ε of the reference procedures
+   * @return the fit
+   */
+  static Fit maximize(Spectrum spectrum, double[] x, double squaredNorm, int n, int d,
+      LogMeAlgorithm algorithm, double epsilon) {
+    double[] lambda = spectrum.lambda;
     if (algorithm == LogMeAlgorithm.EXACT) {
-      return maximizeExactly(lambda, x, squaredNorm, n, d);
+      return maximizeExactly(spectrum, x, squaredNorm, n, d);
     }
     int k = lambda.length;
     double[] x2 = new double[k];
@@ -131,6 +150,45 @@ final class EvidenceMaximizer {
         iterations, converged, change, cost, false);
   }
 
+  /**
+   * The eigenvalues with the part of the profile that depends on them alone: the grid of the
+   * exact maximum and −Σᵢ log1p(λᵢ/t) at each of its points, the same for every target column
+   * (computed on first use; thread-safe).
+   */
+  static final class Spectrum {
+    final double[] lambda;
+    private volatile double[] logTerms;
+
+    /** @param lambda the k non-zero eigenvalues, descending (not copied) */
+    Spectrum(double[] lambda) {
+      this.lambda = lambda;
+    }
+
+    /** @return the grid's first point, log λ_k − {@value #BELOW} */
+    double gridStart() {
+      return Math.log(lambda[lambda.length - 1]) - BELOW;
+    }
+
+    /** @return the number of grid steps (one fewer than its points) */
+    int gridSteps() {
+      return (int) Math.ceil((Math.log(lambda[0]) + ABOVE - gridStart()) / GRID_STEP);
+    }
+
+    /** @return −Σᵢ log1p(λᵢ/t) at every grid point, summed as {@link Profile#value} sums */
+    double[] logTerms() {
+      double[] terms = logTerms;
+      if (terms == null) {
+        double lo = gridStart();
+        terms = new double[gridSteps() + 1];
+        for (int j = 0; j < terms.length; j++) {
+          terms[j] = Profile.logTerm(lambda, Math.exp(lo + j * GRID_STEP));
+        }
+        logTerms = terms;
+      }
+      return terms;
+    }
+  }
+
   /** The profile g(u) of the class documentation and its derivative. */
   private record Profile(double[] lambda, double[] x2, double outside, int n) {
     /** E(t) = r₀ + Σ xᵢ²·t/(t + λᵢ), written with λᵢ/t so that it is exact for large t. */
@@ -145,11 +203,21 @@ final class EvidenceMaximizer {
     /** g(u) = −Σ log1p(λᵢ/t) − N·log E(t), t = e^u (up to constants). */
     double value(double u) {
       double t = Math.exp(u);
+      return logTerm(lambda, t) - n * Math.log(residualEnergy(t));
+    }
+
+    /** g at a point of the grid, whose first term is known. */
+    double value(double u, double logTerm) {
+      return logTerm - n * Math.log(residualEnergy(Math.exp(u)));
+    }
+
+    /** −Σ log1p(λᵢ/t), the part of g that does not depend on y. */
+    static double logTerm(double[] lambda, double t) {
       double g = 0;
       for (double l : lambda) {
         g -= Math.log1p(l / t);
       }
-      return g - n * Math.log(residualEnergy(t));
+      return g;
     }
 
     /**
@@ -187,8 +255,9 @@ final class EvidenceMaximizer {
   }
 
   /** The exact maximum over α and β; see the class documentation. */
-  private static Fit maximizeExactly(double[] lambda, double[] x, double squaredNorm, int n,
+  private static Fit maximizeExactly(Spectrum spectrum, double[] x, double squaredNorm, int n,
       int d) {
+    double[] lambda = spectrum.lambda;
     int k = lambda.length;
     double[] x2 = new double[k];
     double inSpan = 0;
@@ -212,11 +281,12 @@ final class EvidenceMaximizer {
           + " labels", null);
     }
     Profile profile = new Profile(lambda, x2, inTheSpan ? 0 : outside, n);
-    double lo = Math.log(lambda[k - 1]) - BELOW;
-    int steps = (int) Math.ceil((Math.log(lambda[0]) + ABOVE - lo) / GRID_STEP);
+    double lo = spectrum.gridStart();
+    int steps = spectrum.gridSteps();
+    double[] logTerms = spectrum.logTerms();
     double[] g = new double[steps + 1];
     for (int j = 0; j <= steps; j++) {
-      g[j] = profile.value(lo + j * GRID_STEP);
+      g[j] = profile.value(lo + j * GRID_STEP, logTerms[j]);
     }
     int evaluations = steps + 1;
     // with rank = N the supremum may be the noise-free limit at t → 0, computed in closed form

@@ -2,6 +2,9 @@ package org.logme.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.logme.api.InvalidInputException;
 import org.logme.api.NumericalException;
 import org.logme.api.data.FeatureStatistics;
@@ -270,24 +273,62 @@ public final class LogMe {
     int n = source.sampleCount();
     int d = source.dimension();
     EvidenceMaximizer.Fit[] fits = new EvidenceMaximizer.Fit[y.count()];
-    for (int c = 0; c < fits.length; c++) {
-      fits[c] = EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], n, d, algorithm,
-          epsilon);
-    }
+    EvidenceMaximizer.Spectrum spectrum = new EvidenceMaximizer.Spectrum(lambda);
     // the other side, so that a result can say how far the reference is from the maximum
     LogMeAlgorithm other = algorithm == LogMeAlgorithm.EXACT ? LogMeAlgorithm.FIXED_POINT
         : LogMeAlgorithm.EXACT;
-    double companion = 0;
-    try {
-      for (int c = 0; c < fits.length; c++) {
-        companion += EvidenceMaximizer.maximize(lambda, x.column(c), norms[c], n, d, other,
-            LogMeAlgorithm.EPSILON).evidence();
+    double[] companions = new double[fits.length];
+    boolean[] unbounded = new boolean[fits.length];
+    RuntimeException[] failures = new RuntimeException[fits.length];
+    // columns are independent: on the backend's threads when there are several
+    forEachColumn(fits.length, c -> {
+      double[] xc = x.column(c);
+      try {
+        fits[c] = EvidenceMaximizer.maximize(spectrum, xc, norms[c], n, d, algorithm, epsilon);
+      } catch (RuntimeException e) {
+        failures[c] = e;
+        return;
       }
-      companion /= fits.length; // as score() averages
-    } catch (NumericalException e) {
-      companion = Double.NaN; // the exact maximum is unbounded; the score says why if asked
+      try {
+        companions[c] = EvidenceMaximizer.maximize(spectrum, xc, norms[c], n, d, other,
+            LogMeAlgorithm.EPSILON).evidence();
+      } catch (NumericalException e) {
+        unbounded[c] = true;
+      }
+    });
+    for (RuntimeException failure : failures) {
+      if (failure != null) {
+        throw failure; // the first column's, as a sequential loop would
+      }
     }
+    double companion = 0;
+    for (int c = 0; c < fits.length; c++) {
+      // the exact maximum is unbounded: the score says why if asked
+      companion = unbounded[c] ? Double.NaN : companion + companions[c];
+    }
+    companion /= fits.length; // as score() averages
     return new LogMeEvidence(columns.task(), algorithm, columns.names(), columns.classIds(), fits,
         n, d, lambda.length, source.outer(), warnings, epsilon, other, companion);
+  }
+
+  /**
+   * Runs body for every column: on a pool of as many threads as the backend's kernels use when
+   * there are several and several columns, else on this thread. The columns are independent and
+   * each writes only its own slots, so the results do not depend on the threads.
+   */
+  private void forEachColumn(int count, IntConsumer body) {
+    int threads = Math.min(backend.threads(), count);
+    if (threads < 2) {
+      for (int c = 0; c < count; c++) {
+        body.accept(c);
+      }
+      return;
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      pool.submit(() -> IntStream.range(0, count).parallel().forEach(body)).join();
+    } finally {
+      pool.shutdown();
+    }
   }
 }

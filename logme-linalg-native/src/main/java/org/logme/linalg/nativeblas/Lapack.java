@@ -23,6 +23,25 @@ interface Lapack {
   int dsyev(int n, double[] a, double[] w);
 
   /**
+   * Householder reduction of a symmetric n×n matrix to tridiagonal form T = QᵀAQ
+   * ({@code dsytrd}), reading and overwriting its lower triangle (the reflectors); d (n) and e
+   * (n−1) receive T, tau (n−1) the reflectors' factors.
+   */
+  int dsytrd(int n, double[] a, double[] d, double[] e, double[] tau);
+
+  /**
+   * C ← C·Q for an m×n matrix C, Q from {@link #dsytrd} of an n×n matrix ({@code dormtr}, side
+   * R, lower, no transpose).
+   */
+  int dormtrRight(int m, int n, double[] a, double[] tau, double[] c);
+
+  /**
+   * Eigenvalues (ascending, into d) and eigenvectors (the columns of z, n×n) of the symmetric
+   * tridiagonal matrix (d, e), by divide and conquer ({@code dstedc}, compz I); e is destroyed.
+   */
+  int dstedc(int n, double[] d, double[] e, double[] z);
+
+  /**
    * Thin SVD of an m×n matrix, m ≤ n, by divide and conquer ({@code dgesdd}): s (m), U (m×m)
    * and Vᵀ (m×n); {@code a} is overwritten.
    */
@@ -52,6 +71,21 @@ interface Lapack {
       @Override
       public int dsyev(int n, double[] a, double[] w) {
         return BigStack.call(() -> direct.dsyev(n, a, w));
+      }
+
+      @Override
+      public int dsytrd(int n, double[] a, double[] d, double[] e, double[] tau) {
+        return BigStack.call(() -> direct.dsytrd(n, a, d, e, tau));
+      }
+
+      @Override
+      public int dormtrRight(int m, int n, double[] a, double[] tau, double[] c) {
+        return BigStack.call(() -> direct.dormtrRight(m, n, a, tau, c));
+      }
+
+      @Override
+      public int dstedc(int n, double[] d, double[] e, double[] z) {
+        return BigStack.call(() -> direct.dstedc(n, d, e, z));
       }
 
       @Override
@@ -104,6 +138,48 @@ interface Lapack {
           return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
         }
         lapack.dsyev("V", "L", n, a, n, w, new double[lwork], lwork, info);
+        return info.val;
+      }
+
+      @Override
+      public int dsytrd(int n, double[] a, double[] d, double[] e, double[] tau) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        lapack.dsytrd("L", n, a, n, d, e, tau, work, -1, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        lapack.dsytrd("L", n, a, n, d, e, tau, new double[lwork], lwork, info);
+        return info.val;
+      }
+
+      @Override
+      public int dormtrRight(int m, int n, double[] a, double[] tau, double[] c) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        lapack.dormtr("R", "L", "N", m, n, a, n, tau, c, m, work, -1, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        lapack.dormtr("R", "L", "N", m, n, a, n, tau, c, m, new double[lwork], lwork, info);
+        return info.val;
+      }
+
+      @Override
+      public int dstedc(int n, double[] d, double[] e, double[] z) {
+        intW info = new intW(0);
+        double[] work = new double[1];
+        int[] iwork = new int[1];
+        lapack.dstedc("I", n, d, e, z, n, work, -1, iwork, -1, info);
+        int lwork = workspace(work[0]);
+        if (info.val != 0 || lwork < 0) {
+          return info.val != 0 ? info.val : WORKSPACE_TOO_LARGE;
+        }
+        int liwork = Math.max(1, iwork[0]);
+        lapack.dstedc("I", n, d, e, z, n, new double[lwork], lwork, new int[liwork], liwork,
+            info);
         return info.val;
       }
 

@@ -12,6 +12,7 @@ import dev.ludovic.netlib.lapack.JavaLAPACK;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.logme.api.linalg.Matrix;
+import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.ThinSvd;
 
@@ -36,6 +37,21 @@ class NativeBackendTest {
       @Override
       public int dsyev(int n, double[] a, double[] w) {
         return routines.contains("dsyev") ? 1 : real.dsyev(n, a, w);
+      }
+
+      @Override
+      public int dsytrd(int n, double[] a, double[] d, double[] e, double[] tau) {
+        return routines.contains("dsytrd") ? 1 : real.dsytrd(n, a, d, e, tau);
+      }
+
+      @Override
+      public int dormtrRight(int m, int n, double[] a, double[] tau, double[] c) {
+        return routines.contains("dormtr") ? 1 : real.dormtrRight(m, n, a, tau, c);
+      }
+
+      @Override
+      public int dstedc(int n, double[] d, double[] e, double[] z) {
+        return routines.contains("dstedc") ? 1 : real.dstedc(n, d, e, z);
       }
 
       @Override
@@ -105,6 +121,63 @@ class NativeBackendTest {
       assertThat(maxAbsDiff(recompose(eig.vectors(), eig.values(), eig.vectors()), s))
           .isLessThan(1e-9);
       assertThat(eig.values()).isSortedAccordingTo((x, y) -> Double.compare(y, x));
+    }
+  }
+
+  /**
+   * The projections without eigenvectors (dsytrd, dormtr on B, dstedc, dgemm) equal VᵀB of the
+   * full decomposition up to each eigenvector's sign, native and pure Java alike; a failing
+   * routine falls back to the full decomposition and says which failed.
+   */
+  @Test
+  void projectionsWithoutEigenvectorsEqualThoseOfTheFullDecomposition() {
+    Matrix s = backend.gram(gaussian(90, 37, 37));
+    Matrix b = gaussian(37, 5, 38);
+    SymmetricEigen eig = backend.symmetricEigen(s);
+    Matrix expected = naiveMultiply(eig.vectors().transpose(), b);
+    assertSameProjections(backend.symmetricEigenProjection(s, b), eig, expected);
+    assertSameProjections(pureJava().symmetricEigenProjection(s, b), eig, expected);
+    for (String routine : new String[] {"dsytrd", "dormtr", "dstedc"}) {
+      SpectralProjection p = failing(Set.of(routine)).symmetricEigenProjection(s, b);
+      assertThat(p.warnings()).singleElement().asString().contains(routine + " failed")
+          .contains("info = 1").contains("full eigendecomposition");
+      assertSameProjections(p, eig, expected);
+    }
+  }
+
+  /** With as many vectors as rows, the full decomposition is the cheaper path, and it is used. */
+  @Test
+  void manyVectorsAreProjectedThroughTheFullDecomposition() {
+    Matrix s = backend.gram(gaussian(30, 12, 39));
+    Matrix b = gaussian(12, 12, 40);
+    SymmetricEigen eig = backend.symmetricEigen(s);
+    // every routine of the projection path fails, unseen: it is not called
+    SpectralProjection p = failing(Set.of("dsytrd", "dormtr", "dstedc"))
+        .symmetricEigenProjection(s, b);
+    assertThat(p.warnings()).isEmpty();
+    assertSameProjections(p, eig, naiveMultiply(eig.vectors().transpose(), b));
+  }
+
+  /** Equal eigenvalues and rows of VᵀB equal up to sign (taken from the row's largest entry). */
+  private static void assertSameProjections(SpectralProjection p, SymmetricEigen eig,
+      Matrix expected) {
+    int n = eig.values().length;
+    assertThat(p.values()).hasSize(n);
+    assertThat(p.projections().rows()).isEqualTo(n);
+    assertThat(p.projections().cols()).isEqualTo(expected.cols());
+    for (int k = 0; k < n; k++) {
+      assertThat(Math.abs(p.values()[k] - eig.values()[k])).isLessThan(1e-12 * eig.values()[0]);
+      int largest = 0;
+      for (int c = 1; c < expected.cols(); c++) {
+        if (Math.abs(expected.get(k, c)) > Math.abs(expected.get(k, largest))) {
+          largest = c;
+        }
+      }
+      double sign = Math.signum(p.projections().get(k, largest) * expected.get(k, largest));
+      for (int c = 0; c < expected.cols(); c++) {
+        assertThat(Math.abs(sign * p.projections().get(k, c) - expected.get(k, c)))
+            .isLessThan(1e-10);
+      }
     }
   }
 
