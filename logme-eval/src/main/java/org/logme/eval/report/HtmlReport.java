@@ -159,6 +159,10 @@ public final class HtmlReport {
     if (report.table().columns().stream().anyMatch(ScoreColumn::isStatic)) {
       sentences.add("Static baselines use no target data.");
     }
+    if (report.table().columns().stream().anyMatch(ScoreColumn::setDependent)) {
+      sentences.add("A set-dependent estimator normalises its scores over the models of the"
+          + " table, so a model's score changes when other candidates are added or removed.");
+    }
     if (report.bootstrap().isPresent()) {
       sentences.add("Bootstrap intervals are " + Bootstrap.PERCENT + "% percentile intervals"
           + " from resampling the models of a group with replacement.");
@@ -411,8 +415,11 @@ public final class HtmlReport {
     }
     boolean byTruth = table.truthName().isPresent();
     if (byTruth) {
-      order.sort(Comparator.<Integer>comparingDouble(m -> -group.truth(m).orElse(
-          Double.NEGATIVE_INFINITY)).thenComparing(m -> group.models().get(m)));
+      // best first in the truth's own direction; models without a truth last
+      double sign = table.truthHigherIsBetter() ? -1 : 1;
+      order.sort(Comparator.<Integer>comparingDouble(m -> group.truth(m).isPresent()
+          ? sign * group.truth(m).getAsDouble() : Double.POSITIVE_INFINITY)
+          .thenComparing(m -> group.models().get(m)));
     } else {
       List<Ranking.Entry> first = Ranking.of(table, group, 0);
       order.sort(Comparator.comparingInt(m -> first.stream()
@@ -421,6 +428,7 @@ public final class HtmlReport {
     }
     html.append("<h3>Ranking</h3>\n<p class=\"note\">")
         .append(byTruth ? "Models by " + Html.escape(table.truthName().get())
+            + (table.truthHigherIsBetter() ? "" : " (lower is better)")
             + ", best first; each column: the score and (rank). Bold: the column's top-ranked"
             + " model." : "Models by " + Html.escape(table.columns().get(0).name())
             + "; each column: the score and (rank).")
@@ -509,7 +517,9 @@ public final class HtmlReport {
   }
 
   private static String badge(ScoreColumn column) {
-    return column.isStatic() ? "<span class=\"badge\">static</span>" : "";
+    return column.isStatic() ? "<span class=\"badge\">static</span>"
+        : column.setDependent() ? "<span class=\"badge\" title=\"scores normalised over the"
+        + " models of the table\">set-dependent</span>" : "";
   }
 
   private static String cell(Statistic s) {
