@@ -32,10 +32,19 @@ class ArchitectureTest {
 
   @Test
   void numericsKnowOnlyTheSpi() {
-    // com.sun.management: the JVM's own report of whether it compiles FMA instructions
+    // com.sun.management: the JVM's own report of whether it compiles FMA instructions;
+    // jdk.incubator.vector: the JDK's Vector API, used by org.logme.numerics.kernel.vector alone
     noClasses().that().resideInAPackage("org.logme.numerics..")
         .should().dependOnClassesThat().resideOutsideOfPackages("org.logme.api..",
-            "org.logme.numerics..", "java..", "com.sun.management..")
+            "org.logme.numerics..", "java..", "com.sun.management..", "jdk.incubator.vector..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheVectorKernelsUseTheIncubatingVectorApi() {
+    // loaded only when the module is present; everything else runs without it
+    noClasses().that().resideOutsideOfPackage("org.logme.numerics.kernel.vector..")
+        .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
         .check(CLASSES);
   }
 
