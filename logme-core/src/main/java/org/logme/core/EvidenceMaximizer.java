@@ -18,7 +18,10 @@ import org.logme.api.NumericalException;
  * not be concave, so it is evaluated on a grid of step {@value #GRID_STEP} from
  * log λ_k − {@value #BELOW} to log λ₁ + {@value #ABOVE} (beyond which it is constant to double
  * precision), every local maximum of the grid is refined by bisection on the sign of g' (the
- * fixed-point equations), and the largest wins. When the features interpolate the targets
+ * fixed-point equations), and the largest wins; grid maxima that are plateaus of rounding (no
+ * higher than their neighbours to {@value #FLAT_ULPS} ulps, g' of one sign on both sides, as
+ * far above the eigenvalues) are compared as they are. The part of g that depends on the
+ * eigenvalues alone is computed once per spectrum for every column ({@link Spectrum}). When the features interpolate the targets
  * (rank = N, so r₀ = 0), the supremum may be the limit t → 0, β → ∞, whose value
  * −Σ log λᵢ − N·log Σ xᵢ²/λᵢ is compared in closed form. Scaling the features by s shifts u by log s² and leaves g's values unchanged, so
  * the maximum is scale invariant to rounding.
@@ -31,6 +34,8 @@ final class EvidenceMaximizer {
   static final double BELOW = 30;
   /** How far above log λ₁ it ends (t = λ₁·e^36 ≈ λ₁·4e15: α/β beyond every eigenvalue). */
   static final double ABOVE = 36;
+  /** How far above its neighbours, in units in the last place, a grid maximum is rounding. */
+  private static final double FLAT_ULPS = 64;
   /** Golden-section steps: the bracket shrinks by 0.618 each, from 2·GRID_STEP to ~1e−15. */
   private static final int GOLDEN_STEPS = 72;
 
@@ -239,6 +244,13 @@ final class EvidenceMaximizer {
       return gamma - n * weighted / e;
     }
 
+    /** @return whether g' has one sign (or is zero) at both a and b */
+    boolean monotone(double a, double b) {
+      double slopeA = slope(a);
+      double slopeB = slope(b);
+      return (slopeA <= 0 && slopeB <= 0) || (slopeA >= 0 && slopeB >= 0);
+    }
+
     /**
      * g at u → −∞ where the features interpolate the targets (r₀ = 0, rank = N):
      * −Σ log λᵢ − N·log Σ xᵢ²/λᵢ.
@@ -300,12 +312,20 @@ final class EvidenceMaximizer {
         continue;
       }
       double u = lo + j * GRID_STEP;
+      double value = g[j];
       if (j > 0 && j < steps) {
-        double[] refined = refine(profile, u - GRID_STEP, u + GRID_STEP);
-        evaluations += (int) refined[2];
-        u = refined[0];
+        if (g[j] - Math.max(g[j - 1], g[j + 1]) <= FLAT_ULPS * Math.ulp(g[j])
+            && profile.monotone(u - GRID_STEP, u + GRID_STEP)) {
+          // a plateau of rounding, not a maximum: where t is far above every eigenvalue, g is
+          // constant to double precision over many grid points, each a "maximum" of the grid
+          evaluations += 2;
+        } else {
+          double[] refined = refine(profile, u - GRID_STEP, u + GRID_STEP);
+          evaluations += (int) refined[2];
+          u = refined[0];
+          value = refined[1];
+        }
       }
-      double value = profile.value(u);
       if (value > best) {
         best = value;
         bestU = u;

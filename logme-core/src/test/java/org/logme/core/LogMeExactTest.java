@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.logme.core.testing.Tolerance.assertClose;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,25 @@ class LogMeExactTest {
     assertThat(exact.score() - reference).isLessThan(1e-3 * Math.max(1, Math.abs(reference)));
     assertThat(exact.companionAlgorithm()).isEqualTo(LogMeAlgorithm.FIXED_POINT);
     assertClose("companion = reference", exact.companionScore(), reference, 1e-6, 1e-9);
+  }
+
+  /**
+   * Far above the eigenvalues g is constant to rounding over many grid points, each a "maximum"
+   * of the grid; they are compared as they are instead of each being searched (which once cost
+   * a golden-section search of 72 evaluations apiece): beyond the grid, only the bisections of
+   * true maxima (about 60 evaluations each) and two slopes per plateau point remain.
+   */
+  @ParameterizedTest(name = "{0} on {1}")
+  @MethodSource("casesAndBackends")
+  void plateausOfRoundingAreNotSearched(LogMeCase c, LinearAlgebraBackend backend) {
+    LogMeEvidence exact = exact(c, backend, 1);
+    double[] lambda = backend.symmetricEigen(backend.gram(c.features().matrix())).values();
+    int grid = new EvidenceMaximizer.Spectrum(Arrays.copyOf(lambda, SpectralBasis.rank(lambda)))
+        .gridSteps() + 1;
+    for (int col = 0; col < exact.targetNames().size(); col++) {
+      assertThat(exact.fit(col).iterations()).as(exact.targetNames().get(col))
+          .isLessThanOrEqualTo(grid + 150);
+    }
   }
 
   /**

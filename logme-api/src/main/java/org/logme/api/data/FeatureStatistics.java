@@ -561,12 +561,17 @@ public final class FeatureStatistics implements Serializable {
     if (g == null) {
       double[] out = new double[d * d];
       double[] mu = mean();
-      for (int i = 0; i < d; i++) {
-        double ni = n * mu[i];
-        for (int j = i; j < d; j++) {
-          double v = scatter[i * d + j] + ni * mu[j];
-          out[i * d + j] = v;
-          out[j * d + i] = v;
+      // in 64×64 squares, so that the mirrored writes stay in cache
+      for (int i0 = 0; i0 < d; i0 += 64) {
+        for (int j0 = i0; j0 < d; j0 += 64) {
+          for (int i = i0; i < Math.min(d, i0 + 64); i++) {
+            double ni = n * mu[i];
+            for (int j = Math.max(j0, i); j < Math.min(d, j0 + 64); j++) {
+              double v = scatter[i * d + j] + ni * mu[j];
+              out[i * d + j] = v;
+              out[j * d + i] = v;
+            }
+          }
         }
       }
       g = Matrix.wrap(d, d, out);

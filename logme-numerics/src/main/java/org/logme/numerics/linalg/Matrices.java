@@ -17,6 +17,9 @@ import org.logme.api.linalg.SymmetricEigen;
  * @since 0.1
  */
 public final class Matrices {
+  /** The side of the squares that transposing copies work in (32 KB of doubles). */
+  private static final int TILE = 64;
+
   private Matrices() {
   }
 
@@ -61,12 +64,18 @@ public final class Matrices {
     int n = s.rows();
     double[] in = s.data();
     double[] out = new double[n * n];
-    for (int i = 0; i < n; i++) {
-      out[i * n + i] = in[i * n + i];
-      for (int j = i + 1; j < n; j++) {
-        double v = 0.5 * (in[i * n + j] + in[j * n + i]);
-        out[i * n + j] = v;
-        out[j * n + i] = v;
+    // in tiles, so that the transposed reads and writes stay in cache
+    for (int i0 = 0; i0 < n; i0 += TILE) {
+      for (int j0 = i0; j0 < n; j0 += TILE) {
+        int iEnd = Math.min(n, i0 + TILE);
+        int jEnd = Math.min(n, j0 + TILE);
+        for (int i = i0; i < iEnd; i++) {
+          for (int j = Math.max(j0, i); j < jEnd; j++) {
+            double v = i == j ? in[i * n + i] : 0.5 * (in[i * n + j] + in[j * n + i]);
+            out[i * n + j] = v;
+            out[j * n + i] = v;
+          }
+        }
       }
     }
     return Matrix.wrap(n, n, out);
@@ -82,9 +91,15 @@ public final class Matrices {
     checkSquare(s);
     int n = s.rows();
     double[] d = s.data();
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        d[j * n + i] = d[i * n + j];
+    for (int i0 = 0; i0 < n; i0 += TILE) {
+      for (int j0 = i0; j0 < n; j0 += TILE) {
+        int iEnd = Math.min(n, i0 + TILE);
+        int jEnd = Math.min(n, j0 + TILE);
+        for (int i = i0; i < iEnd; i++) {
+          for (int j = Math.max(j0, i + 1); j < jEnd; j++) {
+            d[j * n + i] = d[i * n + j];
+          }
+        }
       }
     }
     return s;
