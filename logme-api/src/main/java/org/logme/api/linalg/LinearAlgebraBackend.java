@@ -173,4 +173,20 @@ public interface LinearAlgebraBackend {
    * @since 0.1
    */
   Matrix solveLowerTriangular(Matrix l, Matrix b);
+
+  /**
+   * Runs {@code body} once for every task index 0..tasks−1 and returns when all have run, in
+   * parallel on the threads this backend computes with, so that an estimator's own loops (a
+   * Gaussian mixture's responsibilities, blocks of pairwise distances) honour the same thread
+   * limit as its products. The tasks must be independent and may run in any order, so their
+   * results must not depend on it. The default runs them on the common fork-join pool (all
+   * processors); the pure-Java backends use the threads they were created with.
+   *
+   * @param tasks the number of tasks, ≥ 0
+   * @param body the work of one task
+   * @since 0.2
+   */
+  default void forEachTask(int tasks, java.util.function.IntConsumer body) {
+    java.util.stream.IntStream.range(0, tasks).parallel().forEach(body);
+  }
 }
