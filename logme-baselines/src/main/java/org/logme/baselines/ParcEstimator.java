@@ -12,7 +12,6 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.numerics.stats.Covariance;
 import org.logme.numerics.stats.Pca;
-import org.logme.numerics.stats.Spearman;
 
 /**
  * PARC, Pairwise Annotation Representation Comparison (Bolya, Mittapalli &amp; Hoffman,
@@ -147,6 +146,17 @@ public final class ParcEstimator extends Baseline {
     return Matrix.wrap(n, k, out);
   }
 
+  /**
+   * The most dissimilarities held at once: half the heap that is free now, less the product
+   * blocks, at least 2²⁰.
+   */
+  static long valueBudget() {
+    Runtime runtime = Runtime.getRuntime();
+    long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    long bytes = free / 2 - 3L * PairBlocks.BLOCK_ELEMENTS * Double.BYTES;
+    return Math.max(1 << 20, Math.min(Integer.MAX_VALUE - 16, bytes / Double.BYTES));
+  }
+
   /** Spearman(1 − corr, [yᵢ ≠ yⱼ]) over the pairs i &lt; j. */
   private double spearmanOfDissimilarities(Matrix z, Labels labels, LinearAlgebraBackend backend) {
     int n = z.rows();
@@ -159,28 +169,8 @@ public final class ParcEstimator extends Baseline {
       throw new InvalidInputException(prefix() + "every class has a single sample, so no pair"
           + " of samples shares a class; PARC needs at least one class with two samples");
     }
-    if (pairs - same > Integer.MAX_VALUE - 8 || same > Integer.MAX_VALUE - 8) {
-      throw new InvalidInputException(prefix() + n + " samples give too many pairs for PARC's"
-          + " dissimilarity ranking; subsample the data");
-    }
-    double[] sameClass = new double[(int) same];
-    double[] otherClass = new double[(int) (pairs - same)];
-    int[] filled = new int[2];
-    RowProducts.forEach(z, backend, (first, end, corr) -> {
-      for (int i = first; i < end; i++) {
-        int base = (i - first) * n;
-        int yi = labels.classIndex(i);
-        for (int j = i + 1; j < n; j++) {
-          double r = 1 - Math.max(-1, Math.min(1, corr[base + j]));
-          if (labels.classIndex(j) == yi) {
-            sameClass[filled[0]++] = r;
-          } else {
-            otherClass[filled[1]++] = r;
-          }
-        }
-      }
-    });
-    double rho = Spearman.withBinary(sameClass, otherClass);
+    DissimilarityRanks ranks = new DissimilarityRanks(z, labels.classIndices(), backend);
+    double rho = ranks.correlation(same, valueBudget());
     if (Double.isNaN(rho)) {
       throw new InvalidInputException(prefix() + "every pair of samples is equally correlated"
           + " (for example identical samples), so the ranking is undefined");
