@@ -154,7 +154,7 @@ final class DissimilarityRanks {
     abstract void row(double[] corr, int from, int to, int offset, int yi);
 
     final void run() {
-      PairBlocks.forEach(z, backend, true, (r0, r1, c0, c1, corr) -> {
+      PairBlocks.forEachUpper(z, backend, (r0, r1, c0, c1, corr) -> {
         int width = c1 - c0;
         for (int i = r0; i < r1; i++) {
           int from = Math.max(c0, i + 1);

@@ -56,8 +56,8 @@ import org.logme.numerics.stats.StratifiedKFold;
  *       the folds, and so the value, depend on the order of the samples.</li>
  *   <li>Cost: O(N²·D) time for the inner products, taken in blocks
  *       ({@link PairBlocks}); memory O(N·D + N·k) beyond the features: the N×N distances are
- *       never held, so N is bounded by the features themselves (8·N·D bytes) and about 100 MB
- *       of blocks.</li>
+ *       never held, so N is bounded by the features themselves (8·N·D bytes) and one 8 MB
+ *       block of products.</li>
  * </ul>
  *
  * @since 0.1
@@ -185,8 +185,17 @@ public final class KnnEstimator extends Baseline {
     int[] best = new int[n * k];
     Arrays.fill(bestDistance, Double.POSITIVE_INFINITY);
     Arrays.fill(best, -1);
-    PairBlocks.forEach(f, backend, false, (r0, r1, c0, c1, g) -> backend.forEachTask(r1 - r0,
-        t -> nearest(r0 + t, t * (c1 - c0), c0, c1, g, norms, fold, bestDistance, best)));
+    PairBlocks.forEachUpper(f, backend, (r0, r1, c0, c1, g) -> {
+      int w = c1 - c0;
+      // each row of the block against the block's columns ...
+      backend.forEachTask(r1 - r0, t -> nearest(r0 + t, g, t * w, 1, c0, c1, norms, fold,
+          bestDistance, best));
+      if (c0 != r0) {
+        // ... and, off the diagonal, each column against the block's rows: the same products
+        backend.forEachTask(w, t -> nearest(c0 + t, g, t, w, r0, r1, norms, fold, bestDistance,
+            best));
+      }
+    });
     int[] predicted = new int[n];
     int[] votes = new int[classes];
     for (int i = 0; i < n; i++) {
@@ -205,27 +214,30 @@ public final class KnnEstimator extends Baseline {
     return predicted;
   }
 
-  /** Merges candidates c0..c1 of sample i into its k nearest, ordered by distance, then index. */
-  private void nearest(int i, int offset, int c0, int c1, double[] g, double[] norms,
-      int[] fold, double[] bestDistance, int[] best) {
+  /**
+   * Merges candidates j in [j0, j1) of sample i into its k nearest, kept ordered by distance,
+   * then index, so that the result does not depend on the order the candidates come in. The
+   * product xᵢ·xⱼ is g[offset + (j − j0)·stride].
+   */
+  private void nearest(int i, double[] g, int offset, int stride, int j0, int j1,
+      double[] norms, int[] fold, double[] bestDistance, int[] best) {
     int base = i * k;
-    double worst = bestDistance[base + k - 1];
-    for (int j = c0; j < c1; j++) {
+    int last = base + k - 1;
+    for (int j = j0, at = offset; j < j1; j++, at += stride) {
       if (j == i || fold != null && fold[j] == fold[i]) {
         continue;
       }
-      double distance = Math.max(0, (-2 * g[offset + j - c0] + norms[i]) + norms[j]);
-      if (distance < worst) {
-        // insert; candidates come in increasing index, so ties keep the lower index first
+      double distance = Math.max(0, (-2 * g[at] + norms[i]) + norms[j]);
+      if (distance < bestDistance[last] || distance == bestDistance[last] && j < best[last]) {
         int p = k - 1;
-        while (p > 0 && bestDistance[base + p - 1] > distance) {
+        while (p > 0 && (bestDistance[base + p - 1] > distance
+            || bestDistance[base + p - 1] == distance && best[base + p - 1] > j)) {
           bestDistance[base + p] = bestDistance[base + p - 1];
           best[base + p] = best[base + p - 1];
           p--;
         }
         bestDistance[base + p] = distance;
         best[base + p] = j;
-        worst = bestDistance[base + k - 1];
       }
     }
   }

@@ -3,25 +3,30 @@ package org.logme.baselines;
 import java.util.Arrays;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
+import org.logme.numerics.linalg.JavaKernelBackend;
 
 /**
- * Visits the N×N inner products xᵢ·xⱼ of the rows of an N×D matrix block by block, so that
- * memory stays O(N·D + block) whatever N, never O(N²): the columns are taken in blocks of
- * about 2²² / D rows (transposed once each, at most 32 MB), and for each column block the rows
- * in blocks whose product with it holds about 2²² values (32 MB), one backend product per
- * pair of blocks. Column blocks come in increasing order, so each row meets its partners in
- * increasing index order.
+ * Visits the inner products xᵢ·xⱼ, i ≤ j, of the rows of an N×D matrix in square blocks of
+ * {@value #BLOCK} rows by {@value #BLOCK} rows (8 MB of products each), so that memory stays
+ * O(N·D + block) whatever N, never O(N²). Block (I, J) is visited for J ≥ I only; the consumer
+ * uses each product for both of its rows if it needs both (the diagonal blocks hold both i &lt; j
+ * and i &gt; j).
+ *
+ * <p>On the pure-Java backends the products come from {@link RowDots} (4×4 register tiles on
+ * the rows as they lie, on the backend's threads); on others from the backend's general
+ * product of a copied row block and a transposed column block (for example BLAS
+ * {@code dgemm}). Either way a product is the same number every time it is visited.
  */
 final class PairBlocks {
-  /** Elements of one product block, and of one transposed column block: 32 MB each. */
-  static final int BLOCK_ELEMENTS = 1 << 22;
+  /** Rows (and columns) per block. */
+  static final int BLOCK = 1024;
 
   /** Receives the products of rows [rowFirst, rowEnd) with rows [colFirst, colEnd). */
   interface Block {
     /**
      * @param rowFirst the first row
      * @param rowEnd one past the last row
-     * @param colFirst the first column (a row index too)
+     * @param colFirst the first column (a row index too), ≥ rowFirst
      * @param colEnd one past the last column
      * @param products the (rowEnd − rowFirst)×(colEnd − colFirst) products, row-major
      */
@@ -33,41 +38,45 @@ final class PairBlocks {
 
   /**
    * @param x the N×D matrix
-   * @param backend the products
-   * @param upper if true, only blocks holding some pair i &lt; j are visited (the consumer
-   *     still sees the other pairs of a block that straddles the diagonal)
-   * @param consumer receives every block
+   * @param backend the products and threads
+   * @param consumer receives every block (I, J) with J ≥ I, row blocks within a column block
+   *     in increasing order
    */
-  static void forEach(Matrix x, LinearAlgebraBackend backend, boolean upper, Block consumer) {
-    int d = Math.max(1, x.cols());
-    int columns = (int) Math.max(1, Math.min(x.rows(), BLOCK_ELEMENTS / d));
-    forEach(x, backend, upper, columns, BLOCK_ELEMENTS, consumer);
+  static void forEachUpper(Matrix x, LinearAlgebraBackend backend, Block consumer) {
+    forEachUpper(x, backend, BLOCK, consumer);
   }
 
-  /** As {@link #forEach(Matrix, LinearAlgebraBackend, boolean, Block)} with explicit sizes. */
-  static void forEach(Matrix x, LinearAlgebraBackend backend, boolean upper, int columns,
-      long productElements, Block consumer) {
+  /** As {@link #forEachUpper(Matrix, LinearAlgebraBackend, Block)} with another block size. */
+  static void forEachUpper(Matrix x, LinearAlgebraBackend backend, int block, Block consumer) {
     int n = x.rows();
     int d = x.cols();
     double[] data = x.data();
-    int rows = (int) Math.max(1, Math.min(n, productElements / columns));
-    for (int colFirst = 0; colFirst < n; colFirst += columns) {
-      int colEnd = Math.min(n, colFirst + columns);
+    boolean java = backend instanceof JavaKernelBackend;
+    double[] products = java ? new double[Math.min(n, block) * Math.min(n, block)] : null;
+    for (int colFirst = 0; colFirst < n; colFirst += block) {
+      int colEnd = Math.min(n, colFirst + block);
       int width = colEnd - colFirst;
-      double[] t = new double[d * width];
-      for (int j = 0; j < width; j++) {
-        for (int c = 0; c < d; c++) {
-          t[c * width + j] = data[(colFirst + j) * d + c];
+      Matrix transposed = null;
+      if (!java) {
+        double[] t = new double[d * width];
+        for (int j = 0; j < width; j++) {
+          for (int c = 0; c < d; c++) {
+            t[c * width + j] = data[(colFirst + j) * d + c];
+          }
         }
+        transposed = Matrix.wrap(d, width, t);
       }
-      Matrix transposed = Matrix.wrap(d, width, t);
-      int rowLimit = upper ? colEnd : n;
-      for (int rowFirst = 0; rowFirst < rowLimit; rowFirst += rows) {
-        int rowEnd = Math.min(rowLimit, rowFirst + rows);
-        Matrix block = Matrix.wrap(rowEnd - rowFirst, d,
-            Arrays.copyOfRange(data, rowFirst * d, rowEnd * d));
-        consumer.accept(rowFirst, rowEnd, colFirst, colEnd,
-            backend.multiply(block, transposed).data());
+      for (int rowFirst = 0; rowFirst <= colFirst; rowFirst += block) {
+        int rowEnd = Math.min(n, rowFirst + block);
+        double[] p;
+        if (java) {
+          RowDots.products(data, d, rowFirst, rowEnd, colFirst, colEnd, products, backend);
+          p = products;
+        } else {
+          p = backend.multiply(Matrix.wrap(rowEnd - rowFirst, d,
+              Arrays.copyOfRange(data, rowFirst * d, rowEnd * d)), transposed).data();
+        }
+        consumer.accept(rowFirst, rowEnd, colFirst, colEnd, p);
       }
     }
   }

@@ -35,9 +35,12 @@ import org.logme.numerics.stats.Pca;
  *   <li>Hyper-parameters: {@code n_dims} (default 32; {@code none} skips the PCA), and
  *       {@code seed} (default 1919, the reference's {@code random_state}).</li>
  *   <li>Direction: higher is better; in [−100, 100].</li>
- *   <li>Cost: the randomized PCA, O(N·D·(k + 10)); the N×N correlations, O(N²·k) time (formed
- *       whole up to N = 8192, in row blocks beyond); the N(N−1)/2 dissimilarities are kept and
- *       sorted, O(N² log N) time; about 24·N² bytes at the peak (600 MB at N = 5000).</li>
+ *   <li>Cost: the randomized PCA, O(N·D·(k + 10)); the N(N−1)/2 correlations, O(N²·k) time in
+ *       blocks of 1024×1024 ({@link PairBlocks}, 8 MB each), never an N×N matrix; their exact
+ *       ranking, O(N² log N) time, holds at most half the free heap of dissimilarities
+ *       ({@link DissimilarityRanks}): one pass over the pairs while 4·N² bytes fit, otherwise
+ *       one counting pass and one pass per range of values (each recomputing the
+ *       products), so memory is O(N·(D + k)) beyond that budget whatever N.</li>
  *   <li>Label ties: the reference builds R₂ with {@code numpy.corrcoef}, which is inexact when C
  *       is not a power of two; would-be ties then get distinct ranks and its published value
  *       moves with the label numbering (by up to 1 point on the reference fixtures). Here the
@@ -153,7 +156,7 @@ public final class ParcEstimator extends Baseline {
   static long valueBudget() {
     Runtime runtime = Runtime.getRuntime();
     long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-    long bytes = free / 2 - 3L * PairBlocks.BLOCK_ELEMENTS * Double.BYTES;
+    long bytes = free / 2 - 3L * PairBlocks.BLOCK * PairBlocks.BLOCK * Double.BYTES;
     return Math.max(1 << 20, Math.min(Integer.MAX_VALUE - 16, bytes / Double.BYTES));
   }
 
