@@ -107,12 +107,29 @@ public final class HScoreEstimator extends Baseline {
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {
-    if (input.features().isEmpty()) {
-      return fromStatistics(input.featureStatistics().orElseThrow(),
-          input.labels().orElseThrow(), backend);
-    }
-    Matrix f = input.features().orElseThrow().matrix();
     Labels labels = input.labels().orElseThrow();
+    if (input.features().isEmpty()) {
+      FeatureStatistics statistics = input.featureStatistics().orElseThrow();
+      EstimateResult.Builder streamed = fromStatistics(statistics, labels, backend);
+      if (streamed != null) {
+        return streamed;
+      }
+      if (input.featuresOnRequest().isEmpty()) {
+        throw NumericalException.withHint("the centred features of " + statistics.origin()
+            + " are rank-deficient or nearly so, and which directions the reference's"
+            + " pseudo-inverse keeps can only be decided from the rows",
+            "read the features into memory (--read memory or --read auto)", null);
+      }
+      return fromRows(input.featuresOnRequest().get().get().matrix(), labels, backend)
+          .warning("the streamed statistics of " + statistics.origin() + " are rank-deficient,"
+              + " so the features were read into memory to keep the directions the reference"
+              + " keeps");
+    }
+    return fromRows(input.features().orElseThrow().matrix(), labels, backend);
+  }
+
+  /** H-score from the rows, as the reference computes it. */
+  private EstimateResult.Builder fromRows(Matrix f, Labels labels, LinearAlgebraBackend backend) {
     Matrix x = variant == Variant.PARC ? Covariance.standardized(f) : f;
     ClassMeans means = ClassMeans.of(x, labels.classIndices(), labels.classCount(),
         variant == Variant.PARC ? PARC_COUNT_EPS : 0);
@@ -139,7 +156,10 @@ public final class HScoreEstimator extends Baseline {
    * standardised for the parc variant) and the class means of the centred rows. This is the
    * in-memory path's Gram branch; the SVD branch, which decides the rank of rank-deficient
    * features, needs the rows, so when an eigenvalue of M₂ lies within rounding noise of the
-   * cut-off the estimator refuses rather than guess.
+   * cut-off this returns null rather than guess: the caller reads the rows if it may, or
+   * refuses.
+   *
+   * @return the result, or null if the statistics do not decide the rank
    */
   private EstimateResult.Builder fromStatistics(FeatureStatistics statistics, Labels labels,
       LinearAlgebraBackend backend) {
@@ -148,8 +168,8 @@ public final class HScoreEstimator extends Baseline {
     StreamedMoments moments = StreamedMoments.of(statistics, labels, scale, true);
     int k = moments.kept().length;
     if (k == 0) {
-      throw new NumericalException(prefix() + "every feature column of "
-          + statistics.origin() + " is constant; H-score is undefined");
+      throw NumericalException.withHint("every feature column of " + statistics.origin()
+          + " is constant; H-score is undefined", "check the features", null);
     }
     ClassMeans means = moments.classMeans(variant == Variant.PARC ? PARC_COUNT_EPS : 0);
     SpectralProjection eig = backend.symmetricEigenProjection(moments.scatter(),
@@ -157,11 +177,7 @@ public final class HScoreEstimator extends Baseline {
     double[] lambda = eig.values();
     double noise = k * Math.ulp(1.0) * lambda[0];
     if (!(lambda[0] > 0 && lambda[k - 1] > RCOND * lambda[0] + noise)) {
-      throw new NumericalException(prefix() + "the centred features of " + statistics.origin()
-          + " are rank-deficient or nearly so (smallest/largest eigenvalue of their scatter "
-          + String.format(java.util.Locale.ROOT, "%.1e", lambda[k - 1] / lambda[0])
-          + "), and which directions the reference's pseudo-inverse keeps can only be decided"
-          + " from the rows; read the features into memory (--read memory)");
+      return null; // rank-deficient or nearly so: only the rows decide the rank
     }
     double sum = sumOverDirections(lambda, eig.projections(), k);
     int constant = statistics.dimension() - k;

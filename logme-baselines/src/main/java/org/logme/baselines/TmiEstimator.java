@@ -108,8 +108,8 @@ public final class TmiEstimator extends Baseline {
     }
     double scale = Math.sqrt(total / n / d);
     if (!(scale > 0)) {
-      throw new NumericalException(prefix() + "the features are constant, so they have no"
-          + " spread to normalise by");
+      throw NumericalException.withHint("the features are constant, so they have no spread to"
+          + " normalise by", "check the features", null);
     }
     double conditional = 0;
     int floored = 0;

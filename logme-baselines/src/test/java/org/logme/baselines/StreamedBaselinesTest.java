@@ -25,7 +25,8 @@ import org.logme.io.StreamingStatistics;
  * The estimators that work from streamed statistics give the in-memory score to 1e-9 relative
  * on every labelled fixture and backend: H-score (both variants) and the shrinkage H-score.
  * Where the centred features are rank-deficient (N &lt; D), H-score refuses the statistics and
- * says to read the features into memory; the shrinkage H-score still streams.
+ * says to read the features into memory, or, when the caller allows it, reads the rows and gives
+ * exactly the in-memory score with a warning; the shrinkage H-score still streams.
  */
 class StreamedBaselinesTest {
   static final double PARITY = 1e-9;
@@ -59,6 +60,17 @@ class StreamedBaselinesTest {
           .isInstanceOf(NumericalException.class)
           .hasMessageContaining("rank-deficient")
           .hasMessageContaining("--read memory");
+      int[] reads = {0};
+      EstimationInput withRows = EstimationInput.builder().featureStatistics(statistics)
+          .featuresOnRequest(() -> {
+            reads[0]++;
+            return InputFiles.features(features);
+          }).labels(labels).build();
+      var result = e.estimate(withRows, backend);
+      assertThat(result.score()).isEqualTo(memory);
+      assertThat(result.warnings()).anySatisfy(w -> assertThat(w)
+          .contains("read into memory"));
+      assertThat(reads[0]).isEqualTo(1);
       return;
     }
     double fromStatistics = e.estimate(streamed, backend).score();

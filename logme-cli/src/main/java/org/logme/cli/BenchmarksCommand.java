@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.logme.eval.ablation.Ablations;
 import org.logme.eval.benchmark.Benchmark;
 import org.logme.eval.benchmark.Benchmarks;
 import org.logme.eval.report.CorrelationJson;
@@ -47,6 +48,8 @@ import picocli.CommandLine.Spec;
         "  logme benchmarks show sfda-cnn",
         "  logme benchmarks correlate stable-transfer-architectures",
         "  logme benchmarks correlate sfda-cnn --scores my-scores.csv --json",
+        "  logme benchmarks correlate imagenet10 --leave-out 1 \\",
+        "      --remove-largest params --bootstrap 1000",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input."})
 final class BenchmarksCommand implements Runnable {
   @Spec
@@ -156,6 +159,9 @@ final class BenchmarksCommand implements Runnable {
     @Mixin
     ReportOptions reportOptions = new ReportOptions();
 
+    @Mixin
+    AblationOptions ablationOptions = new AblationOptions();
+
     @Override
     public Integer call() throws IOException {
       Benchmark b = Benchmarks.get(name);
@@ -175,8 +181,9 @@ final class BenchmarksCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       CorrelationTable correlations = CorrelationTable.compute(table);
       BootstrapResult resampled = reportOptions.bootstrap(table);
+      Ablations ablations = ablationOptions.compute(table, reportOptions.seed);
       Path written = reportOptions.writeIfAsked(Report.of(table).withBootstrap(resampled)
-          .withTitle("logme benchmarks correlate " + b.name()));
+          .withAblations(ablations).withTitle("logme benchmarks correlate " + b.name()));
       PrintWriter provenance = json ? err : out;
       b.describe().forEach(line -> provenance.println("# " + line));
       correlations.notes().forEach(n -> err.println("logme: warning: " + n));
@@ -188,6 +195,7 @@ final class BenchmarksCommand implements Runnable {
         if (resampled != null) {
           node.set("bootstrap", CorrelationJson.bootstrapNode(resampled));
         }
+        AblationOptions.addTo(node, ablations);
         ArrayNode defects = node.putArray("known_defects");
         b.provenance().path("known_defects").forEach(d -> defects.add(d.asText()));
         out.println(Json.write(node));
@@ -199,7 +207,9 @@ final class BenchmarksCommand implements Runnable {
         }
         if (resampled != null) {
           out.print(TextTables.bootstrap(resampled, table.columns()));
+          CorrelateCommand.printWinRates(out, resampled, table);
         }
+        AblationOptions.print(out, ablations);
       }
       ReportOptions.announce(written, err);
       return ExitCode.OK;

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.logme.api.InvalidParameterException;
+import org.logme.eval.ablation.Ablations;
+import org.logme.eval.report.AblationTables;
 import org.logme.eval.report.CorrelationJson;
 import org.logme.eval.report.Report;
 import org.logme.eval.report.TextTables;
@@ -49,6 +51,8 @@ import picocli.CommandLine.Spec;
         "  logme correlate --table bench.csv --truth accuracy --group dataset \\",
         "      --facts models.csv",
         "  logme correlate --table regression.csv --truth mse --lower-is-better mse",
+        "  logme correlate --table bench.csv --truth accuracy --group dataset \\",
+        "      --facts models.csv --leave-out 1,2 --remove-largest params",
         "%nExit codes: 0 success, 1 internal error, 2 usage error, 3 bad input."})
 final class CorrelateCommand implements Callable<Integer> {
 
@@ -97,11 +101,15 @@ final class CorrelateCommand implements Callable<Integer> {
   Path facts;
 
   @Option(names = "--json", description = "Print {\"groups\": ..., \"mean\": ...} as JSON (plus"
-      + " \"bootstrap\" with --bootstrap).")
+      + " \"bootstrap\" with --bootstrap, \"ablations\" with --leave-out or"
+      + " --remove-largest).")
   boolean json;
 
   @Mixin
   ReportOptions reportOptions = new ReportOptions();
+
+  @Mixin
+  AblationOptions ablationOptions = new AblationOptions();
 
   @Override
   public Integer call() throws IOException {
@@ -121,10 +129,12 @@ final class CorrelateCommand implements Callable<Integer> {
     }
     CorrelationTable correlations = CorrelationTable.compute(results);
     BootstrapResult resampled = reportOptions.bootstrap(results);
+    Ablations ablations = ablationOptions.compute(results, reportOptions.seed);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // the report first: if its directory is unusable, nothing has been printed yet
-    Path written = reportOptions.writeIfAsked(Report.of(results).withBootstrap(resampled));
+    Path written = reportOptions.writeIfAsked(Report.of(results).withBootstrap(resampled)
+        .withAblations(ablations));
     correlations.notes().forEach(n -> err.println("logme: warning: " + n));
     correlations.undefinedValues().forEach(v -> err.println("logme: warning: undefined: " + v));
     if (json) {
@@ -132,6 +142,7 @@ final class CorrelateCommand implements Callable<Integer> {
       if (resampled != null) {
         node.set("bootstrap", CorrelationJson.bootstrapNode(resampled));
       }
+      AblationOptions.addTo(node, ablations);
       out.println(Json.write(node));
     } else {
       out.print(TextTables.correlations(correlations, Metric.WEIGHTED_TAU));
@@ -144,9 +155,22 @@ final class CorrelateCommand implements Callable<Integer> {
       }
       if (resampled != null) {
         out.print(TextTables.bootstrap(resampled, results.columns()));
+        printWinRates(out, resampled, results);
       }
+      AblationOptions.print(out, ablations);
     }
     ReportOptions.announce(written, err);
     return ExitCode.OK;
+  }
+
+  /** The win rates across groups, when there are several groups to win. */
+  static void printWinRates(PrintWriter out, BootstrapResult resampled, ResultsTable results) {
+    if (results.groups().size() > 1) {
+      String rates = AblationTables.winRates(resampled, results.columns());
+      if (!rates.isEmpty()) {
+        out.println();
+        out.print(rates);
+      }
+    }
   }
 }

@@ -118,6 +118,9 @@ final class RankCommand implements Callable<Integer> {
   @Mixin
   ReportOptions reportOptions = new ReportOptions();
 
+  @Mixin
+  AblationOptions ablationOptions = new AblationOptions();
+
   @Inject
   RankCommand(PluginRegistry<EstimatorProvider> estimators,
       PluginRegistry<LinearAlgebraBackendProvider> backends) {
@@ -149,6 +152,7 @@ final class RankCommand implements Callable<Integer> {
     }
     BootstrapResult resampled = reportOptions.bootstrap(table);
     Report full = Report.of(table).withBootstrap(resampled)
+        .withAblations(ablationOptions.compute(table, reportOptions.seed))
         .withWarnings(result.warnings()).withTitle("logme rank: " + zoo.getFileName());
     // a zoo from 'logme extract --probe' has the probe under other settings too
     TruthBand band = models.probeVariants().filter(v -> withTruth)
@@ -185,6 +189,7 @@ final class RankCommand implements Callable<Integer> {
           out.println();
           out.print(TextTables.bootstrap(resampled, table.columns()));
         }
+        AblationOptions.print(out, full.ablations());
       } else {
         out.println();
         out.println("(no " + ModelZoo.ACCURACY + " in the zoo: add model,accuracy rows to"

@@ -78,4 +78,39 @@ class BenchmarksCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("imagenet10").doesNotContain("Exception");
   }
+
+  /** Leave-k-out, remove-the-largest and win rates through the command line, text and JSON. */
+  @Test
+  void ablationsAreComputedOnAShippedTable() throws IOException {
+    CliRunner.Run text = CliRunner.run("benchmarks", "correlate", "imagenet10", "--leave-out",
+        "1", "--remove-largest", "params", "--remove-up-to", "3", "--bootstrap", "50");
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("Leave 1 model out (all 10 subsets)",
+        "Mean weighted_tau with the m largest models by params removed",
+        "removed in this order: 1. resnet152", "Win rate: share of the groups");
+    CliRunner.Run json = CliRunner.run("benchmarks", "correlate", "imagenet10", "--leave-out",
+        "2", "--subsets", "20", "--seed", "3", "--remove-largest", "params", "--json");
+    assertThat(json.exitCode()).as(json.err()).isZero();
+    JsonNode ablations = JSON.readTree(json.out()).get("ablations");
+    assertThat(ablations.at("/leave_out/0/subsets").asInt()).isEqualTo(20);
+    assertThat(ablations.at("/leave_out/0/exhaustive").asBoolean()).isFalse();
+    assertThat(ablations.at("/leave_out/0/seed").asLong()).isEqualTo(3);
+    assertThat(ablations.at("/remove_largest/weighted_tau/logme").size()).isEqualTo(8);
+  }
+
+  @Test
+  void ablationOptionsThatDoNotFitAreUsageErrors() {
+    CliRunner.Run upTo = CliRunner.run("benchmarks", "correlate", "imagenet10",
+        "--remove-up-to", "2");
+    assertThat(upTo.exitCode()).isEqualTo(2);
+    assertThat(upTo.err()).contains("--remove-up-to needs --remove-largest COLUMN");
+    CliRunner.Run tooMany = CliRunner.run("benchmarks", "correlate", "imagenet10",
+        "--leave-out", "9");
+    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("k must be between 1 and 8");
+    CliRunner.Run size = CliRunner.run("benchmarks", "correlate", "imagenet10",
+        "--remove-largest", "flops");
+    assertThat(size.exitCode()).isEqualTo(2);
+    assertThat(size.err()).contains("no column 'flops'").doesNotContain("Exception");
+  }
 }

@@ -27,6 +27,48 @@ class CliBehaviourTest {
     assertThat(run.out()).isEmpty();
   }
 
+  /**
+   * H-score from streamed statistics cannot decide the rank of collinear features; in auto mode
+   * it reads the rows and gives exactly the in-memory score, with a warning; asked to stream
+   * only, it fails and says how to read the features instead.
+   */
+  @Test
+  void hScoreOnCollinearFeaturesReadsTheRowsUnlessStreamingIsForced() throws IOException {
+    int n = 200;
+    Matrix f = Matrix.zeros(n, 5);
+    Matrix y = Matrix.zeros(n, 1);
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 3; j++) {
+        f.set(i, j, random.nextGaussian() + (i % 3 == j ? 1 : 0));
+      }
+      f.set(i, 3, 2 * f.get(i, 0));
+      f.set(i, 4, f.get(i, 1) - f.get(i, 2));
+      y.set(i, 0, i % 3);
+    }
+    Path features = dir.resolve("collinear.npy");
+    Path labels = dir.resolve("labels.npy");
+    NpyWriter.write(features, f, NpyWriter.Type.FLOAT64, false);
+    NpyWriter.write(labels, y, NpyWriter.Type.INT64, true);
+    String[] score = {"score", "--features", features.toString(), "--labels",
+        labels.toString(), "--estimator", "hscore", "--json", "--read"};
+    CliRunner.Run memory = CliRunner.run(concat(score, "memory"));
+    CliRunner.Run auto = CliRunner.run(concat(score, "auto"));
+    assertThat(auto.exitCode()).as(auto.err()).isZero();
+    assertThat(JSON.readTree(auto.out()).at("/results/0/score").asDouble())
+        .isEqualTo(JSON.readTree(memory.out()).at("/results/0/score").asDouble());
+    assertThat(auto.err()).contains("rank-deficient, so the features were read into memory");
+    assertCleanError(CliRunner.run(concat(score, "stream")), ExitCode.NUMERICAL,
+        "estimator 'hscore': the centred features of " + features
+            + " are rank-deficient or nearly so");
+  }
+
+  private static String[] concat(String[] head, String last) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+    all[head.length] = last;
+    return all;
+  }
+
   @Test
   void helpTeachesTheCommandsAndExitCodes() {
     CliRunner.Run top = CliRunner.run("--help");

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
-import org.logme.io.NpyWriter;
 import org.logme.core.testing.LogMeCase;
 import org.logme.eval.ImageNet10Benchmark;
+import org.logme.io.NpyWriter;
 
 /** {@code correlate}, {@code rank} and the demo's reports, through the command line. */
 class EvaluationCommandsTest {
@@ -121,6 +121,11 @@ class EvaluationCommandsTest {
     assertThat(json.exitCode()).as(json.err()).isZero();
     JsonNode node = JSON.readTree(json.out());
     assertThat(node.toString()).contains("logme");
+    CliRunner.Run leaveOut = CliRunner.run("rank", "--zoo", dir.resolve("zoo").toString(),
+        "--leave-out", "1", "--json");
+    assertThat(leaveOut.exitCode()).as(leaveOut.err()).isZero();
+    assertThat(JSON.readTree(leaveOut.out()).at("/ablations/leave_out/0/subsets").asInt())
+        .isEqualTo(3);
   }
 
   @Test
@@ -128,6 +133,11 @@ class EvaluationCommandsTest {
     CliRunner.Run run = CliRunner.run("rank", "--zoo", zoo(false).toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("no accuracy.csv");
+    CliRunner.Run ablation = CliRunner.run("rank", "--zoo", dir.resolve("zoo").toString(),
+        "--leave-out", "1");
+    assertThat(ablation.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(ablation.err()).contains("--leave-out and --remove-largest compare rankings"
+        + " with the ground truth");
     CliRunner.Run missing = CliRunner.run("rank", "--zoo", dir.resolve("nope").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(missing.err()).contains("not a directory");

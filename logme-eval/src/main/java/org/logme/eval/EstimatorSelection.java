@@ -169,7 +169,7 @@ public final class EstimatorSelection {
         // a set-level estimator refuses one model alone with its own explanation
         String message = wording.subject() + (estimator instanceof CandidateSetEstimator
             && e instanceof InvalidParameterException ? e.getMessage()
-            : "estimator '" + estimator.name() + "' failed: " + e.getMessage());
+            : failed(estimator, e));
         if (!skipsEstimatorsThatCannotRun()) {
           if (wording.subject().isEmpty()) {
             throw e;
@@ -208,8 +208,7 @@ public final class EstimatorSelection {
       try {
         results.put(estimator.name(), set.components(input, backend));
       } catch (LogmeException e) {
-        String message = wording.subject() + "estimator '" + estimator.name() + "' failed: "
-            + e.getMessage();
+        String message = wording.subject() + failed(estimator, e);
         if (!skipsEstimatorsThatCannotRun()) {
           if (wording.subject().isEmpty()) {
             throw e;
@@ -221,5 +220,13 @@ public final class EstimatorSelection {
       }
     }
     return results;
+  }
+
+  /** @return e.g. {@code estimator 'hscore' failed: the features ...}, naming it once */
+  private static String failed(TransferabilityEstimator estimator, LogmeException e) {
+    String named = "estimator '" + estimator.name() + "': ";
+    String message = e.getMessage();
+    return "estimator '" + estimator.name() + "' failed: "
+        + (message.startsWith(named) ? message.substring(named.length()) : message);
   }
 }

@@ -1,6 +1,7 @@
 package org.logme.io;
 
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.logme.api.InvalidParameterException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
@@ -38,14 +39,20 @@ public final class FeatureReading {
    * @param features the features in memory, or null
    * @param statistics the streamed statistics, or null
    * @param description how they were read and why, for the output
+   * @param rowsOnRequest with streamed statistics in {@link Mode#AUTO}: reads the rows if an
+   *     estimator finds the statistics insufficient (see
+   *     {@link EstimationInput#featuresOnRequest()}); otherwise null
    */
-  public record Loaded(Features features, FeatureStatistics statistics, String description) {
+  public record Loaded(Features features, FeatureStatistics statistics, String description,
+      Supplier<Features> rowsOnRequest) {
     /**
      * @param builder an input under construction
      * @return the builder, with these features added
      */
     public EstimationInput.Builder addTo(EstimationInput.Builder builder) {
-      return statistics != null ? builder.featureStatistics(statistics) : builder.features(features);
+      return statistics != null
+          ? builder.featureStatistics(statistics).featuresOnRequest(rowsOnRequest)
+          : builder.features(features);
     }
   }
 
@@ -74,10 +81,25 @@ public final class FeatureReading {
           : StreamingStatistics.read(spec, targets, backend);
       return new Loaded(null, statistics, "streamed: centred statistics (N, mean, scatter, cross"
           + " scatter) of blocks of " + StreamingStatistics.blockRows((int) layout.shape()[1])
-          + " rows, merged pairwise");
+          + " rows, merged pairwise", mode == Mode.AUTO ? readOnce(spec) : null);
     }
     return new Loaded(InputFiles.features(spec), null, "loaded into memory"
-        + (obstacle == null ? "" : " (" + obstacle + ")"));
+        + (obstacle == null ? "" : " (" + obstacle + ")"), null);
+  }
+
+  /** @return a reader of the features' rows that reads them on its first call only */
+  private static Supplier<Features> readOnce(String spec) {
+    return new Supplier<>() {
+      private Features rows;
+
+      @Override
+      public synchronized Features get() {
+        if (rows == null) {
+          rows = InputFiles.features(spec);
+        }
+        return rows;
+      }
+    };
   }
 
   /** @return why the features cannot (or, in auto mode, should not) be streamed, or null */

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.logme.api.InvalidInputException;
 import org.logme.api.data.FeatureStatistics;
 import org.logme.api.data.Features;
@@ -29,6 +30,7 @@ public final class EstimationInput {
   private final SourceProbabilities sourceProbabilities;
   private final SourceLabels sourceLabels;
   private final LabelEmbeddings labelEmbeddings;
+  private final Supplier<Features> featuresOnRequest;
 
   private EstimationInput(Builder b) {
     this.features = b.features;
@@ -38,6 +40,7 @@ public final class EstimationInput {
     this.sourceProbabilities = b.sourceProbabilities;
     this.sourceLabels = b.sourceLabels;
     this.labelEmbeddings = b.labelEmbeddings;
+    this.featuresOnRequest = b.featuresOnRequest;
   }
 
   /** @return a builder with nothing set */
@@ -56,6 +59,20 @@ public final class EstimationInput {
    */
   public Optional<FeatureStatistics> featureStatistics() {
     return Optional.ofNullable(featureStatistics);
+  }
+
+  /**
+   * The streamed features' rows, read into memory when called, if the caller allows it: an
+   * estimator that accepts {@link #featureStatistics()} but finds them insufficient for one
+   * input (H-score on rank-deficient features, whose kept directions only the rows decide)
+   * may fall back to the rows instead of failing. Absent when the features are in memory, or
+   * when the caller asked for streaming only.
+   *
+   * @return a reader of the rows (reading them once, however often it is called), if allowed
+   * @since 0.2
+   */
+  public Optional<Supplier<Features>> featuresOnRequest() {
+    return Optional.ofNullable(featuresOnRequest);
   }
 
   /** @return the class labels, if given */
@@ -141,6 +158,7 @@ public final class EstimationInput {
     private SourceProbabilities sourceProbabilities;
     private SourceLabels sourceLabels;
     private LabelEmbeddings labelEmbeddings;
+    private Supplier<Features> featuresOnRequest;
 
     private Builder() {
     }
@@ -161,6 +179,18 @@ public final class EstimationInput {
      */
     public Builder featureStatistics(FeatureStatistics value) {
       this.featureStatistics = value;
+      return this;
+    }
+
+    /**
+     * @param value reads the rows of the streamed {@link #featureStatistics} into memory, for
+     *     an estimator that finds the statistics insufficient (see
+     *     {@link EstimationInput#featuresOnRequest()}); should read them at most once
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder featuresOnRequest(Supplier<Features> value) {
+      this.featuresOnRequest = value;
       return this;
     }
 

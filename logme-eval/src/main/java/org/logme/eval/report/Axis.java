@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.logme.eval.stats.Quantiles;
 
 /**
  * One axis of a scatter plot: the range it shows, its ticks and their labels, and the values it
@@ -65,8 +66,8 @@ final class Axis {
   static Axis robust(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    double q1 = quantile(sorted, 0.25);
-    double q3 = quantile(sorted, 0.75);
+    double q1 = Quantiles.linear(sorted, 0.25);
+    double q3 = Quantiles.linear(sorted, 0.75);
     double low = q1 - FAR_OUT * (q3 - q1);
     double high = q3 + FAR_OUT * (q3 - q1);
     double[] inliers = Arrays.stream(sorted).filter(v -> v >= low && v <= high).toArray();
@@ -110,14 +111,6 @@ final class Axis {
     double unit = Math.max(Math.abs(lo), Math.abs(hi)) >= 1e6 ? 1e6 : 1;
     int decimals = Math.max(0, (int) -Math.floor(Math.log10(step / unit) + 1e-9));
     return new Axis(lo, hi, low, high, List.copyOf(ticks), unit, decimals);
-  }
-
-  /** The quantile of sorted values by linear interpolation between order statistics. */
-  static double quantile(double[] sorted, double p) {
-    double position = p * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(below + 1, sorted.length - 1);
-    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
   }
 
   private static double niceStep(double raw) {

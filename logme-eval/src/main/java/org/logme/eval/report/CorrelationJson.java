@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import org.logme.eval.ablation.Ablations;
+import org.logme.eval.ablation.Distribution;
+import org.logme.eval.ablation.LeaveOutResult;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Bootstrap;
 import org.logme.eval.table.BootstrapResult;
@@ -20,6 +23,7 @@ import org.logme.eval.table.Ranking;
 import org.logme.eval.table.ResultsTable;
 import org.logme.eval.table.ScoreColumn;
 import org.logme.eval.table.TruthBand;
+import org.logme.eval.table.WinRate;
 
 /**
  * The JSON renderings.
@@ -37,7 +41,8 @@ import org.logme.eval.table.TruthBand;
  *
  * <p>{@link #results} is the content of {@code results.json}: the same keys, followed by
  * {@code "undefined"} (the reasons), {@code "ranking"}, {@code "bootstrap"} (when computed),
- * {@code "notes"} and {@code "warnings"}.
+ * {@code "truth_band"} and {@code "ablations"} (when computed), {@code "notes"} and
+ * {@code "warnings"}.
  *
  * <p>Keys keep table order; numbers are written as Java's {@link Double#toString}, so the
  * output is identical from run to run. Indented by two spaces, lines end with {@code \n}.
@@ -49,6 +54,9 @@ public final class CorrelationJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** The version of these documents' layout; it changes when a key changes meaning or goes. */
   public static final String SCHEMA = "logme.correlations/2";
+  /** The five-number summary's keys, at the quantiles 0, 1/4, 1/2, 3/4 and 1. */
+  private static final java.util.List<String> QUARTILE_KEYS = java.util.List.of("min", "q1",
+      "median", "q3", "max");
 
   private CorrelationJson() {
   }
@@ -146,6 +154,9 @@ public final class CorrelationJson {
     }
     report.bootstrap().ifPresent(b -> root.set("bootstrap", bootstrapNode(b)));
     report.truthBand().ifPresent(b -> root.set("truth_band", truthBandNode(b)));
+    if (!report.ablations().isEmpty()) {
+      root.set("ablations", ablationsNode(report.ablations()));
+    }
     ArrayNode notes = root.putArray("notes");
     (report.correlations().isPresent() ? report.correlations().get().notes()
         : report.table().notes()).forEach(notes::add);
@@ -211,7 +222,91 @@ public final class CorrelationJson {
         }
       }
     }
+    if (b.columns().size() > 1 && b.winRate(b.columns().get(0), b.columns().get(1))
+        .isPresent()) {
+      ObjectNode rates = node.putObject("win_rate");
+      for (String column : b.columns()) {
+        ObjectNode against = rates.putObject(column);
+        for (String other : b.columns()) {
+          if (!other.equals(column)) {
+            WinRate rate = b.winRate(column, other).orElseThrow();
+            ObjectNode r = against.putObject(other);
+            put(r, "win_rate", rate.observed());
+            r.put("groups", rate.groups());
+            put(r, "low", rate.interval().low());
+            put(r, "high", rate.interval().high());
+          }
+        }
+      }
+    }
     return node;
+  }
+
+  /**
+   * @param ablations leave-k-out distributions and the remove-the-largest curve
+   * @return {@code {"leave_out": [{"k", "subsets", "possible_subsets", "exhaustive", "seed",
+   *     "weighted_tau": {COLUMN: {"observed", "min", "q1", "median", "q3", "max", "undefined",
+   *     "best_share", "largest_change": {"removed": [...], "delta"}}}}], "remove_largest":
+   *     {"size_column", "order": [{"model", "size"}], "weighted_tau": {COLUMN: [m = 0, 1,
+   *     ...]}}}}, the {@code "ablations"} value of {@code results.json} and of
+   *     {@code correlate --json}; τ_w values are means over the groups, null where undefined
+   * @since 0.2
+   */
+  public static ObjectNode ablationsNode(Ablations ablations) {
+    ObjectNode node = NODES.objectNode();
+    ArrayNode leaveOut = node.putArray("leave_out");
+    for (LeaveOutResult result : ablations.leaveOut()) {
+      ObjectNode r = leaveOut.addObject();
+      r.put("k", result.k());
+      r.put("subsets", result.removed().size());
+      r.put("possible_subsets", result.possibleSubsets());
+      r.put("exhaustive", result.exhaustive());
+      r.put("seed", result.seed());
+      ObjectNode byColumn = r.putObject("weighted_tau");
+      for (ScoreColumn column : result.columns()) {
+        ObjectNode c = byColumn.putObject(column.name());
+        putNumber(c, "observed", result.observed(column.name()));
+        Distribution d = result.distribution(column.name());
+        for (int q = 0; q < QUARTILE_KEYS.size(); q++) {
+          putNumber(c, QUARTILE_KEYS.get(q), d.defined() ? d.quantile(q / 4.0) : Double.NaN);
+        }
+        c.put("undefined", d.undefined());
+        c.put("best_share", result.bestShare(column.name()));
+        result.largestChange(column.name()).ifPresent(change -> {
+          ObjectNode l = c.putObject("largest_change");
+          change.removed().forEach(l.putArray("removed")::add);
+          l.put("delta", change.delta());
+        });
+      }
+    }
+    ablations.largest().ifPresent(curve -> {
+      ObjectNode r = node.putObject("remove_largest");
+      r.put("size_column", curve.sizeColumn());
+      ArrayNode order = r.putArray("order");
+      for (int i = 0; i < curve.order().size(); i++) {
+        order.addObject().put("model", curve.order().get(i)).put("size", curve.sizes().get(i));
+      }
+      ObjectNode byColumn = r.putObject("weighted_tau");
+      for (ScoreColumn column : curve.columns()) {
+        ArrayNode values = byColumn.putArray(column.name());
+        for (double v : curve.curve(column.name())) {
+          if (Double.isNaN(v)) {
+            values.addNull();
+          } else {
+            values.add(v);
+          }
+        }
+      }
+    });
+    return node;
+  }
+
+  private static void putNumber(ObjectNode node, String key, double value) {
+    if (Double.isNaN(value)) {
+      node.putNull(key);
+    } else {
+      node.put(key, value);
+    }
   }
 
   private static void put(ObjectNode node, String key, Statistic value) {

@@ -111,7 +111,8 @@ public final class HtmlReport {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>").append(Html.escape(report.title())).append("</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        .append("<style>\n").append(STYLE).append(AblationHtml.STYLE)
+        .append("</style>\n</head>\n<body>\n");
     html.append("<h1>").append(Html.escape(report.title())).append("</h1>\n");
     html.append("<p class=\"meta\">").append(meta(report)).append("</p>\n");
     Optional<CorrelationTable> correlations = report.correlations();
@@ -122,6 +123,7 @@ public final class HtmlReport {
           + " models are only ranked. Add accuracies to compare the rankings with them.</p>\n");
     }
     report.truthBand().ifPresent(band -> truthBand(html, band, table));
+    AblationHtml.section(html, report);
     if (correlations.isPresent()) {
       // the page-wide state of the scale switches; the labels in each group set it
       html.append("<input type=\"radio\" class=\"scale-choice\" name=\"scale\""
@@ -158,6 +160,20 @@ public final class HtmlReport {
     }
     if (report.table().columns().stream().anyMatch(ScoreColumn::isStatic)) {
       sentences.add("Static baselines use no target data.");
+    }
+    if (report.table().columns().stream().anyMatch(ScoreColumn::setDependent)) {
+      sentences.add("A set-dependent estimator normalises its scores over the models of the"
+          + " table, so a model's score changes when other candidates are added or removed.");
+    }
+    if (!report.ablations().leaveOut().isEmpty()) {
+      sentences.add("Leave-k-out removes each set of k models (or a seeded sample of the"
+          + " sets) from every group at once and recomputes the mean τ<sub>w</sub> over the"
+          + " groups with the rules above.");
+    }
+    if (report.ablations().largest().isPresent()) {
+      sentences.add("Removing the largest models orders the models by a size column and"
+          + " removes the m largest from every group, m = 0, 1, 2, ..., until three models"
+          + " remain (Singh et al., 2025, arXiv 2510.06448).");
     }
     if (report.bootstrap().isPresent()) {
       sentences.add("Bootstrap intervals are " + Bootstrap.PERCENT + "% percentile intervals"
@@ -411,8 +427,11 @@ public final class HtmlReport {
     }
     boolean byTruth = table.truthName().isPresent();
     if (byTruth) {
-      order.sort(Comparator.<Integer>comparingDouble(m -> -group.truth(m).orElse(
-          Double.NEGATIVE_INFINITY)).thenComparing(m -> group.models().get(m)));
+      // best first in the truth's own direction; models without a truth last
+      double sign = table.truthHigherIsBetter() ? -1 : 1;
+      order.sort(Comparator.<Integer>comparingDouble(m -> group.truth(m).isPresent()
+          ? sign * group.truth(m).getAsDouble() : Double.POSITIVE_INFINITY)
+          .thenComparing(m -> group.models().get(m)));
     } else {
       List<Ranking.Entry> first = Ranking.of(table, group, 0);
       order.sort(Comparator.comparingInt(m -> first.stream()
@@ -421,6 +440,7 @@ public final class HtmlReport {
     }
     html.append("<h3>Ranking</h3>\n<p class=\"note\">")
         .append(byTruth ? "Models by " + Html.escape(table.truthName().get())
+            + (table.truthHigherIsBetter() ? "" : " (lower is better)")
             + ", best first; each column: the score and (rank). Bold: the column's top-ranked"
             + " model." : "Models by " + Html.escape(table.columns().get(0).name())
             + "; each column: the score and (rank).")
@@ -497,7 +517,8 @@ public final class HtmlReport {
   }
 
   /** Estimators first, then static baselines, each in table order. */
-  private static List<ScoreColumn> ordered(List<ScoreColumn> columns) {
+  /** Estimators first, then static baselines, each in table order. */
+  static List<ScoreColumn> ordered(List<ScoreColumn> columns) {
     List<ScoreColumn> out = new ArrayList<>(columns.stream().filter(c -> !c.isStatic()).toList());
     out.addAll(columns.stream().filter(ScoreColumn::isStatic).toList());
     return out;
@@ -509,7 +530,9 @@ public final class HtmlReport {
   }
 
   private static String badge(ScoreColumn column) {
-    return column.isStatic() ? "<span class=\"badge\">static</span>" : "";
+    return column.isStatic() ? "<span class=\"badge\">static</span>"
+        : column.setDependent() ? "<span class=\"badge\" title=\"scores normalised over the"
+        + " models of the table\">set-dependent</span>" : "";
   }
 
   private static String cell(Statistic s) {

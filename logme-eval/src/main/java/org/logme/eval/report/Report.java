@@ -2,6 +2,7 @@ package org.logme.eval.report;
 
 import java.util.List;
 import java.util.Optional;
+import org.logme.eval.ablation.Ablations;
 import org.logme.eval.table.BootstrapResult;
 import org.logme.eval.table.CorrelationTable;
 import org.logme.eval.table.ResultsTable;
@@ -27,15 +28,17 @@ public final class Report {
   private final String title;
   private final List<String> warnings;
   private final TruthBand band;
+  private final Ablations ablations;
 
   private Report(ResultsTable table, CorrelationTable correlations, BootstrapResult bootstrap,
-      String title, List<String> warnings, TruthBand band) {
+      String title, List<String> warnings, TruthBand band, Ablations ablations) {
     this.table = table;
     this.correlations = correlations;
     this.bootstrap = bootstrap;
     this.title = title;
     this.warnings = List.copyOf(warnings);
     this.band = band;
+    this.ablations = ablations;
   }
 
   /**
@@ -46,7 +49,7 @@ public final class Report {
     CorrelationTable correlations = table.truthName().isPresent()
         ? CorrelationTable.compute(table) : null;
     return new Report(table, correlations, null, "logme report: " + table.origin(), List.of(),
-        null);
+        null, Ablations.NONE);
   }
 
   /**
@@ -54,7 +57,7 @@ public final class Report {
    * @return a modified copy
    */
   public Report withTitle(String value) {
-    return new Report(table, correlations, bootstrap, value, warnings, band);
+    return new Report(table, correlations, bootstrap, value, warnings, band, ablations);
   }
 
   /**
@@ -62,7 +65,7 @@ public final class Report {
    * @return a modified copy
    */
   public Report withBootstrap(BootstrapResult value) {
-    return new Report(table, correlations, value, title, warnings, band);
+    return new Report(table, correlations, value, title, warnings, band, ablations);
   }
 
   /**
@@ -70,7 +73,7 @@ public final class Report {
    * @return a modified copy
    */
   public Report withWarnings(List<String> value) {
-    return new Report(table, correlations, bootstrap, title, value, band);
+    return new Report(table, correlations, bootstrap, title, value, band, ablations);
   }
 
   /**
@@ -78,7 +81,24 @@ public final class Report {
    * @return a modified copy
    */
   public Report withTruthBand(TruthBand value) {
-    return new Report(table, correlations, bootstrap, title, warnings, value);
+    return new Report(table, correlations, bootstrap, title, warnings, value, ablations);
+  }
+
+  /**
+   * @param value leave-k-out distributions and the remove-the-largest curve of the same table
+   * @return a modified copy
+   * @since 0.2
+   */
+  public Report withAblations(Ablations value) {
+    return new Report(table, correlations, bootstrap, title, warnings, band, value);
+  }
+
+  /**
+   * @return the ablations ({@link Ablations#NONE} unless added)
+   * @since 0.2
+   */
+  public Ablations ablations() {
+    return ablations;
   }
 
   /** @return the ground-truth sensitivity band, if one was added */

@@ -5,9 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
-import java.util.Set;
 import org.logme.eval.stats.Statistic;
 import org.logme.eval.table.Bootstrap;
 import org.logme.eval.table.BootstrapResult;
@@ -250,7 +250,7 @@ public final class TextTables {
   /**
    * Rows labelled by column, estimators first, then a heading and the static baselines.
    */
-  private static String grid(List<ScoreColumn> columns, List<String> header,
+  static String grid(List<ScoreColumn> columns, List<String> header,
       List<List<String>> rows) {
     List<List<String>> estimators = new ArrayList<>();
     List<List<String>> statics = new ArrayList<>();

@@ -15,14 +15,37 @@ public final class BootstrapResult {
   private final List<String> columns;
   private final Map<String, Map<String, Interval>> intervals;
   private final Map<String, double[][]> shares;
+  private final WinRate[][] winRates; // null when too many values to keep
 
   BootstrapResult(int resamples, long seed, List<String> columns,
-      Map<String, Map<String, Interval>> intervals, Map<String, double[][]> shares) {
+      Map<String, Map<String, Interval>> intervals, Map<String, double[][]> shares,
+      WinRate[][] winRates) {
     this.resamples = resamples;
     this.seed = seed;
     this.columns = List.copyOf(columns);
     this.intervals = intervals;
     this.shares = shares;
+    this.winRates = winRates;
+  }
+
+  /**
+   * @param winner a column name
+   * @param loser another column name
+   * @return the share of the groups in which {@code winner} has the higher τ_w, with its
+   *     interval; empty if the bootstrap was too large to keep every value (see
+   *     {@link Bootstrap#WIN_RATE_VALUES})
+   * @throws IllegalArgumentException for an unknown column, or the same column twice
+   * @since 0.2
+   */
+  public java.util.Optional<WinRate> winRate(String winner, String loser) {
+    int a = columns.indexOf(winner);
+    int b = columns.indexOf(loser);
+    if (a < 0 || b < 0 || a == b) {
+      throw new IllegalArgumentException("no pair of columns '" + winner + "' and '" + loser
+          + "'");
+    }
+    return winRates == null ? java.util.Optional.empty()
+        : java.util.Optional.of(winRates[a][b]);
   }
 
   /** @return B, the number of resamples */

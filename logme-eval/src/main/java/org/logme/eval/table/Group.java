@@ -79,11 +79,33 @@ public final class Group {
     return scores[column];
   }
 
-  /** A copy with more score columns appended. */
+  /** A copy with another ground truth. */
   Group withTruth(double[] values) {
     return new Group(name, models, values, scores);
   }
 
+  /** A copy without the named models (the others keep their order). */
+  Group without(java.util.Set<String> removed) {
+    int[] kept = java.util.stream.IntStream.range(0, models.size())
+        .filter(m -> !removed.contains(models.get(m))).toArray();
+    double[][] keptScores = new double[scores.length][kept.length];
+    for (int c = 0; c < scores.length; c++) {
+      for (int k = 0; k < kept.length; k++) {
+        keptScores[c][k] = scores[c][kept[k]];
+      }
+    }
+    double[] keptTruth = null;
+    if (truth != null) {
+      keptTruth = new double[kept.length];
+      for (int k = 0; k < kept.length; k++) {
+        keptTruth[k] = truth[kept[k]];
+      }
+    }
+    return new Group(name, java.util.Arrays.stream(kept).mapToObj(models::get).toList(),
+        keptTruth, keptScores);
+  }
+
+  /** A copy with more score columns appended. */
   Group withColumns(double[][] extra) {
     double[][] all = new double[scores.length + extra.length][];
     System.arraycopy(scores, 0, all, 0, scores.length);

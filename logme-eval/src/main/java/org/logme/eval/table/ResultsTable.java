@@ -240,9 +240,27 @@ public final class ResultsTable {
     int index = columnIndex(column);
     List<ScoreColumn> changed = new ArrayList<>(columns);
     ScoreColumn c = columns.get(index);
-    changed.set(index, new ScoreColumn(c.name(), c.kind(), false));
+    changed.set(index, new ScoreColumn(c.name(), c.kind(), false, c.setDependent()));
     return new ResultsTable(origin, truthName, truthHigherIsBetter, ties, groupColumn, changed,
         groups, notes);
+  }
+
+  /**
+   * The table without some models, in every group: the basis of the ablations (how the
+   * correlations change when models leave the candidate set). Scores are kept as they are, so
+   * a set-dependent column keeps the values it had over the full set.
+   *
+   * @param models model names; names the table does not have are ignored
+   * @return a copy without those rows (a group may be left with fewer than two models, where
+   *     every metric is then undefined)
+   * @since 0.2
+   */
+  public ResultsTable withoutModels(java.util.Set<String> models) {
+    if (models.isEmpty()) {
+      return this;
+    }
+    return new ResultsTable(origin, truthName, truthHigherIsBetter, ties, groupColumn, columns,
+        groups.stream().map(g -> g.without(models)).toList(), notes);
   }
 
   /**

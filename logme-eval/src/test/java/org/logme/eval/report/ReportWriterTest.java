@@ -121,6 +121,20 @@ class ReportWriterTest {
   }
 
   @Test
+  void theRankingListsTheBestModelFirstInTheTruthsOwnDirection(@TempDir Path dir)
+      throws Exception {
+    ResultsTable table = ResultsTable.parse(new StringReader(
+        "model,mse,logme\nx,0.5,2\ny,0.1,3\nz,0.9,1\nw,,4\n"), "t.csv",
+        TableSpec.truth("mse").withLowerIsBetter(Set.of("mse")));
+    String html = Files.readString(ReportWriter.write(dir, Report.of(table)));
+    String ranking = html.substring(html.indexOf("<h3>Ranking</h3>"));
+    assertThat(ranking).contains("Models by mse (lower is better), best first");
+    assertThat(ranking.indexOf("<td>y</td>")).isLessThan(ranking.indexOf("<td>x</td>"));
+    assertThat(ranking.indexOf("<td>x</td>")).isLessThan(ranking.indexOf("<td>z</td>"));
+    assertThat(ranking.indexOf("<td>z</td>")).isLessThan(ranking.indexOf("<td>w</td>"));
+  }
+
+  @Test
   void everyPlotComesOnBothScalesBehindOneSwitch(@TempDir Path dir) throws Exception {
     String html = Files.readString(ReportWriter.write(dir, Report.of(
         ReportTables.elevenEstimatorsWithAnOutlier())));

@@ -121,9 +121,9 @@ class BootstrapTest {
   void percentilesInterpolateLinearlyAsNumpy() {
     double[] sorted = {1, 2, 3, 4, 10};
     // numpy.percentile([1, 2, 3, 4, 10], [2.5, 97.5]) == [1.1, 9.4]
-    assertThat(Bootstrap.percentile(sorted, 0.025)).isCloseTo(1.1, org.assertj.core.api
+    assertThat(org.logme.eval.stats.Quantiles.linear(sorted, 0.025)).isCloseTo(1.1, org.assertj.core.api
         .Assertions.within(1e-12));
-    assertThat(Bootstrap.percentile(sorted, 0.975)).isCloseTo(9.4, org.assertj.core.api
+    assertThat(org.logme.eval.stats.Quantiles.linear(sorted, 0.975)).isCloseTo(9.4, org.assertj.core.api
         .Assertions.within(1e-12));
   }
 
@@ -131,5 +131,53 @@ class BootstrapTest {
   void theNumberOfResamplesIsChecked() {
     assertThatThrownBy(() -> Bootstrap.run(clean(), 0, 1))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("not 0");
+  }
+
+  /**
+   * Win rates across ImageNet-10's eight datasets: observed equals counting the datasets by
+   * hand from the correlation table; a pair's two rates sum to 1 when both are defined
+   * everywhere; the interval comes from the same resamples as the per-group intervals.
+   */
+  @Test
+  void winRatesCountTheGroupsEachColumnWinsWithAnInterval() {
+    ResultsTable table = ImageNet10Benchmark.table();
+    CorrelationTable correlations = CorrelationTable.compute(table);
+    BootstrapResult result = Bootstrap.run(table, 300, 1);
+    double wins = 0;
+    for (String group : correlations.groups()) {
+      double a = correlations.get(group, "logme", Metric.WEIGHTED_TAU).value();
+      double b = correlations.get(group, "leep", Metric.WEIGHTED_TAU).value();
+      wins += a > b ? 1 : a == b ? 0.5 : 0;
+    }
+    WinRate logmeOverLeep = result.winRate("logme", "leep").orElseThrow();
+    assertThat(logmeOverLeep.observed().value()).isEqualTo(wins / 8);
+    assertThat(logmeOverLeep.groups()).isEqualTo(8);
+    assertThat(logmeOverLeep.observed().value()
+        + result.winRate("leep", "logme").orElseThrow().observed().value()).isEqualTo(1.0);
+    assertThat(logmeOverLeep.interval().defined()).isTrue();
+    assertThat(logmeOverLeep.interval().low().value())
+        .isLessThanOrEqualTo(logmeOverLeep.interval().high().value());
+    assertThat(logmeOverLeep.interval().resamplesUsed()).isEqualTo(300);
+    assertThatThrownBy(() -> result.winRate("logme", "logme"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A column equal to the ground truth wins every group in every resample where it is defined. */
+  @Test
+  void theGroundTruthItselfWinsEveryGroup() {
+    ResultsTable.Builder scored = ResultsTable.builder("synthetic", "accuracy", List.of(
+        ScoreColumn.estimator("oracle"), ScoreColumn.estimator("noise"))).groupColumn("dataset");
+    Random random = new Random(5);
+    for (String group : List.of("A", "B", "C")) {
+      for (int i = 0; i < 8; i++) {
+        double truth = i + random.nextDouble();
+        scored.add(group, "m" + i, OptionalDouble.of(truth), Map.of("oracle", truth, "noise",
+            random.nextGaussian()));
+      }
+    }
+    WinRate rate = Bootstrap.run(scored.build(), 200, 3).winRate("oracle", "noise")
+        .orElseThrow();
+    assertThat(rate.observed().value()).isEqualTo(1.0);
+    assertThat(rate.interval().low().value()).isEqualTo(1.0);
   }
 }

@@ -95,6 +95,11 @@ class ZooScorerSetTest {
       assertThat(table.columns()).extracting(ScoreColumn::name, ScoreColumn::setDependent)
           .startsWith(org.assertj.core.groups.Tuple.tuple("logme", false),
               org.assertj.core.groups.Tuple.tuple("magnitude", true));
+      String html = Files.readString(org.logme.eval.report.ReportWriter.write(
+          dir.resolve("report"), org.logme.eval.report.Report.of(table)));
+      assertThat(html).contains("magnitude<span class=\"badge\" title=\"scores normalised")
+          .contains("A set-dependent estimator normalises its scores")
+          .doesNotContain("logme<span class=\"badge\"");
     }
   }
 
