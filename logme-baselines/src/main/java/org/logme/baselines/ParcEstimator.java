@@ -26,7 +26,8 @@ import org.logme.numerics.stats.Pca;
  *   <li>R₁ = 1 − corr(rows): the N×N Pearson correlations between samples.</li>
  *   <li>R₂ = 1 − corr(rows of one-hot(y)): 0 for a pair of one class, C/(C−1) otherwise.</li>
  *   <li>PARC = 100·Spearman(R₁[i&lt;j], R₂[i&lt;j]); since R₂ takes two values this is
- *       100·Pearson(rank R₁, [yᵢ ≠ yⱼ]) ({@link Spearman#withBinary}).</li>
+ *       100·Pearson(rank R₁, [yᵢ ≠ yⱼ])
+ *       ({@link org.logme.numerics.stats.Spearman#withBinary}).</li>
  * </ol>
  *
  * <ul>
