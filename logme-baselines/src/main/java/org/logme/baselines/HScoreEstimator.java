@@ -10,7 +10,7 @@ import org.logme.api.estimator.EstimatorParameters;
 import org.logme.api.estimator.Parameter;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
-import org.logme.api.linalg.SymmetricEigen;
+import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.ThinSvd;
 import org.logme.numerics.stats.ClassMeans;
 import org.logme.numerics.stats.Covariance;
@@ -134,18 +134,14 @@ public final class HScoreEstimator extends Baseline {
     ClassMeans means = ClassMeans.of(x, labels.classIndices(), labels.classCount(),
         variant == Variant.PARC ? PARC_COUNT_EPS : 0);
     Matrix centred = Covariance.centred(x);
-    Spectrum spectrum = spectrum(centred, backend);
+    Matrix between = means.betweenFactor(1);
+    Spectrum spectrum = spectrum(centred, between, backend);
     double[] lambda = spectrum.values();
     int kept = 0;
     while (kept < lambda.length && lambda[kept] > RCOND * lambda[0]) {
       kept++;
     }
-    double sum = 0;
-    double[] p = kept == 0 ? new double[0]
-        : backend.multiply(means.betweenFactor(1), spectrum.vectors().columns(0, kept)).data();
-    for (int i = 0; i < p.length; i++) {
-      sum += p[i] * p[i] / lambda[i % kept];
-    }
+    double sum = sumOverDirections(lambda, spectrum.projections(), kept);
     double score = (f.rows() - 1) * sum;
     return EstimateResult.builder(NAME, score)
         .warnings(spectrum.warnings())
@@ -175,18 +171,15 @@ public final class HScoreEstimator extends Baseline {
       throw NumericalException.withHint("every feature column of " + statistics.origin()
           + " is constant; H-score is undefined", "check the features", null);
     }
-    SymmetricEigen eig = backend.symmetricEigen(moments.scatter());
+    ClassMeans means = moments.classMeans(variant == Variant.PARC ? PARC_COUNT_EPS : 0);
+    SpectralProjection eig = backend.symmetricEigenProjection(moments.scatter(),
+        means.betweenFactor(1).transpose());
     double[] lambda = eig.values();
     double noise = k * Math.ulp(1.0) * lambda[0];
     if (!(lambda[0] > 0 && lambda[k - 1] > RCOND * lambda[0] + noise)) {
       return null; // rank-deficient or nearly so: only the rows decide the rank
     }
-    ClassMeans means = moments.classMeans(variant == Variant.PARC ? PARC_COUNT_EPS : 0);
-    double[] p = backend.multiply(means.betweenFactor(1), eig.vectors()).data();
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      sum += p[i] * p[i] / lambda[i % k];
-    }
+    double sum = sumOverDirections(lambda, eig.projections(), k);
     int constant = statistics.dimension() - k;
     return EstimateResult.builder(NAME, (moments.n() - 1) * sum)
         .warnings(eig.warnings())
@@ -219,19 +212,40 @@ public final class HScoreEstimator extends Baseline {
     return scale;
   }
 
-  /** The squared singular values of F̄ (descending) with its right singular vectors. */
-  private record Spectrum(double[] values, Matrix vectors, String source,
+  /**
+   * Σ_{i &lt; kept} ‖B vᵢ‖²/λᵢ from the projections P = VᵀBᵀ (row i: direction i, one column
+   * per class).
+   */
+  private static double sumOverDirections(double[] lambda, Matrix projections, int kept) {
+    double[] p = projections.data();
+    int c = projections.cols();
+    double sum = 0;
+    for (int i = 0; i < kept; i++) {
+      for (int k = 0; k < c; k++) {
+        sum += p[i * c + k] * p[i * c + k] / lambda[i];
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * The squared singular values of F̄ (descending) with the projections VᵀBᵀ of the
+   * between-class factor on its right singular vectors.
+   */
+  private record Spectrum(double[] values, Matrix projections, String source,
       java.util.List<String> warnings) {
   }
 
-  private static Spectrum spectrum(Matrix centred, LinearAlgebraBackend backend) {
+  private static Spectrum spectrum(Matrix centred, Matrix between, LinearAlgebraBackend backend) {
     int d = centred.cols();
+    Matrix bt = between.transpose();
     if (centred.rows() >= d) {
-      SymmetricEigen eig = backend.symmetricEigen(backend.gram(centred));
+      // eigenvalues and projections only: the eigenvectors are never formed
+      SpectralProjection eig = backend.symmetricEigenProjection(backend.gram(centred), bt);
       double[] values = eig.values();
       double noise = d * Math.ulp(1.0) * values[0];
       if (values[0] > 0 && values[d - 1] > RCOND * values[0] + noise) {
-        return new Spectrum(values, eig.vectors(), "eigendecomposition of the Gram matrix",
+        return new Spectrum(values, eig.projections(), "eigendecomposition of the Gram matrix",
             eig.warnings());
       }
     }
@@ -241,6 +255,7 @@ public final class HScoreEstimator extends Baseline {
     for (int i = 0; i < s.length; i++) {
       values[i] = s[i] * s[i];
     }
-    return new Spectrum(values, svd.v(), "thin SVD of the centred features", svd.warnings());
+    return new Spectrum(values, backend.multiplyTransposeA(svd.v(), bt),
+        "thin SVD of the centred features", svd.warnings());
   }
 }

@@ -12,7 +12,6 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.numerics.stats.Covariance;
 import org.logme.numerics.stats.Pca;
-import org.logme.numerics.stats.Spearman;
 
 /**
  * PARC, Pairwise Annotation Representation Comparison (Bolya, Mittapalli &amp; Hoffman,
@@ -27,7 +26,8 @@ import org.logme.numerics.stats.Spearman;
  *   <li>R₁ = 1 − corr(rows): the N×N Pearson correlations between samples.</li>
  *   <li>R₂ = 1 − corr(rows of one-hot(y)): 0 for a pair of one class, C/(C−1) otherwise.</li>
  *   <li>PARC = 100·Spearman(R₁[i&lt;j], R₂[i&lt;j]); since R₂ takes two values this is
- *       100·Pearson(rank R₁, [yᵢ ≠ yⱼ]) ({@link Spearman#withBinary}).</li>
+ *       100·Pearson(rank R₁, [yᵢ ≠ yⱼ])
+ *       ({@link org.logme.numerics.stats.Spearman#withBinary}).</li>
  * </ol>
  *
  * <ul>
@@ -36,9 +36,12 @@ import org.logme.numerics.stats.Spearman;
  *   <li>Hyper-parameters: {@code n_dims} (default 32; {@code none} skips the PCA), and
  *       {@code seed} (default 1919, the reference's {@code random_state}).</li>
  *   <li>Direction: higher is better; in [−100, 100].</li>
- *   <li>Cost: the randomized PCA, O(N·D·(k + 10)); the N×N correlations, O(N²·k) time (formed
- *       whole up to N = 8192, in row blocks beyond); the N(N−1)/2 dissimilarities are kept and
- *       sorted, O(N² log N) time; about 24·N² bytes at the peak (600 MB at N = 5000).</li>
+ *   <li>Cost: the randomized PCA, O(N·D·(k + 10)); the N(N−1)/2 correlations, O(N²·k) time in
+ *       blocks of 1024×1024 ({@link PairBlocks}, 8 MB each), never an N×N matrix; their exact
+ *       ranking, O(N² log N) time, holds at most half the free heap of dissimilarities
+ *       ({@link DissimilarityRanks}): one pass over the pairs while 4·N² bytes fit, otherwise
+ *       one counting pass and one pass per range of values (each recomputing the
+ *       products), so memory is O(N·(D + k)) beyond that budget whatever N.</li>
  *   <li>Label ties: the reference builds R₂ with {@code numpy.corrcoef}, which is inexact when C
  *       is not a power of two; would-be ties then get distinct ranks and its published value
  *       moves with the label numbering (by up to 1 point on the reference fixtures). Here the
@@ -147,6 +150,17 @@ public final class ParcEstimator extends Baseline {
     return Matrix.wrap(n, k, out);
   }
 
+  /**
+   * The most dissimilarities held at once: half the heap that is free now, less the product
+   * blocks, at least 2²⁰.
+   */
+  static long valueBudget() {
+    Runtime runtime = Runtime.getRuntime();
+    long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    long bytes = free / 2 - 3L * PairBlocks.BLOCK * PairBlocks.BLOCK * Double.BYTES;
+    return Math.max(1 << 20, Math.min(Integer.MAX_VALUE - 16, bytes / Double.BYTES));
+  }
+
   /** Spearman(1 − corr, [yᵢ ≠ yⱼ]) over the pairs i &lt; j. */
   private double spearmanOfDissimilarities(Matrix z, Labels labels, LinearAlgebraBackend backend) {
     int n = z.rows();
@@ -159,28 +173,8 @@ public final class ParcEstimator extends Baseline {
       throw new InvalidInputException(prefix() + "every class has a single sample, so no pair"
           + " of samples shares a class; PARC needs at least one class with two samples");
     }
-    if (pairs - same > Integer.MAX_VALUE - 8 || same > Integer.MAX_VALUE - 8) {
-      throw new InvalidInputException(prefix() + n + " samples give too many pairs for PARC's"
-          + " dissimilarity ranking; subsample the data");
-    }
-    double[] sameClass = new double[(int) same];
-    double[] otherClass = new double[(int) (pairs - same)];
-    int[] filled = new int[2];
-    RowProducts.forEach(z, backend, (first, end, corr) -> {
-      for (int i = first; i < end; i++) {
-        int base = (i - first) * n;
-        int yi = labels.classIndex(i);
-        for (int j = i + 1; j < n; j++) {
-          double r = 1 - Math.max(-1, Math.min(1, corr[base + j]));
-          if (labels.classIndex(j) == yi) {
-            sameClass[filled[0]++] = r;
-          } else {
-            otherClass[filled[1]++] = r;
-          }
-        }
-      }
-    });
-    double rho = Spearman.withBinary(sameClass, otherClass);
+    DissimilarityRanks ranks = new DissimilarityRanks(z, labels.classIndices(), backend);
+    double rho = ranks.correlation(same, valueBudget());
     if (Double.isNaN(rho)) {
       throw new InvalidInputException(prefix() + "every pair of samples is equally correlated"
           + " (for example identical samples), so the ranking is undefined");

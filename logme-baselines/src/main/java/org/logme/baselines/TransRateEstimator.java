@@ -30,10 +30,12 @@ import org.logme.numerics.stats.Covariance;
  *   <li>Quirks kept from the reference: classes are averaged uniformly (1/C), not weighted by
  *       n_c/N; the factor is 1/(nε), with no D and ε not squared. Other public copies that
  *       normalise Z or apply PCA first give different numbers.</li>
- *   <li>Cost: the smaller Gram matrix of Z and of each Z_c, O(N·D·min(N, D)), and a Cholesky
+ *   <li>Cost: the smaller Gram matrix of each Z_c, O(n_c·D·min(n_c, D)), and a Cholesky
  *       factorisation of I + Gram/(nε) for each, O(min(n, D)³/3); log det = 2·Σ log Lᵢᵢ. By
  *       Sylvester's identity det(I + XᵀX/s) = det(I + XXᵀ/s), so the smaller Gram matrix
- *       serves. The matrix has every eigenvalue ≥ 1, so the factorisation is perfectly
+ *       serves. With N ≥ D, ZᵀZ is the sum of the classes' D×D Gram matrices, so a class
+ *       large enough to take its own (n_c ≳ 0.68·D) costs no Gram matrix of Z: N·D²/2 in all
+ *       rather than twice that. The matrix has every eigenvalue ≥ 1, so the factorisation is perfectly
  *       conditioned; the reference takes the LU-based {@code slogdet} of the D×D matrix and the
  *       two agree to rounding.</li>
  * </ul>
@@ -66,8 +68,8 @@ public final class TransRateEstimator extends Baseline {
     Matrix z = Covariance.centred(input.features().orElseThrow().matrix());
     Labels labels = input.labels().orElseThrow();
     int c = labels.classCount();
+    int n = z.rows();
     int d = z.cols();
-    double whole = codingRate(z, backend);
     int[] counts = labels.counts();
     double[][] rows = new double[c][];
     int[] filled = new int[c];
@@ -75,15 +77,46 @@ public final class TransRateEstimator extends Baseline {
       rows[k] = new double[counts[k] * d];
     }
     double[] data = z.data();
-    for (int i = 0; i < z.rows(); i++) {
+    for (int i = 0; i < n; i++) {
       int k = labels.classIndex(i);
       System.arraycopy(data, i * d, rows[k], filled[k] * d, d);
       filled[k]++;
     }
     double[] perClass = new double[c];
+    double whole;
+    if (n < d) {
+      whole = codingRate(z, backend);
+      for (int k = 0; k < c; k++) {
+        perClass[k] = codingRate(Matrix.wrap(counts[k], d, rows[k]), backend);
+      }
+    } else {
+      // ZᵀZ = Σ_c Z_cᵀZ_c: the D×D Gram matrices of the large classes serve twice
+      double[] sum = new double[d * d];
+      int rest = 0;
+      for (int k = 0; k < c; k++) {
+        rest += ownGram(counts[k], d) ? 0 : counts[k];
+      }
+      double[] others = new double[rest * d];
+      int at = 0;
+      for (int k = 0; k < c; k++) {
+        Matrix classRows = Matrix.wrap(counts[k], d, rows[k]);
+        if (ownGram(counts[k], d)) {
+          Matrix gram = backend.gram(classRows);
+          add(sum, gram.data());
+          perClass[k] = logDetRate(gram, counts[k], backend);
+        } else {
+          System.arraycopy(rows[k], 0, others, at, rows[k].length);
+          at += rows[k].length;
+          perClass[k] = codingRate(classRows, backend);
+        }
+      }
+      if (rest > 0) {
+        add(sum, backend.gram(Matrix.wrap(rest, d, others)).data());
+      }
+      whole = logDetRate(Matrix.wrap(d, d, sum), n, backend);
+    }
     double mean = 0;
     for (int k = 0; k < c; k++) {
-      perClass[k] = codingRate(Matrix.wrap(counts[k], d, rows[k]), backend);
       mean += perClass[k];
     }
     mean /= c;
@@ -93,11 +126,32 @@ public final class TransRateEstimator extends Baseline {
         .detail("class_coding_rates", perClass);
   }
 
+  /**
+   * Whether a class of n rows takes its D×D Gram matrix (which then also serves the whole's):
+   * when its Cholesky factorisation, D³/3, costs less than the n'×n' Gram matrix and factor it
+   * would need instead (n' = min(n, D)), n'²·D/2 + n'³/3, that is for n' ≳ 0.68·D.
+   */
+  private static boolean ownGram(int n, int d) {
+    double m = Math.min(n, d);
+    return (double) d * d * d / 3 < m * m * d / 2 + m * m * m / 3;
+  }
+
+  private static void add(double[] sum, double[] gram) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += gram[i];
+    }
+  }
+
   /** ½·log det(I + Gram/(nε)) = Σ log Lᵢᵢ, with the smaller Gram matrix of x. */
   private double codingRate(Matrix x, LinearAlgebraBackend backend) {
-    Matrix gram = x.rows() < x.cols() ? backend.outerGram(x) : backend.gram(x);
+    return logDetRate(x.rows() < x.cols() ? backend.outerGram(x) : backend.gram(x), x.rows(),
+        backend);
+  }
+
+  /** ½·log det(I + gram/(nε)) = Σ log Lᵢᵢ; overwrites gram. */
+  private double logDetRate(Matrix gram, int n, LinearAlgebraBackend backend) {
     int k = gram.rows();
-    double scale = x.rows() * eps;
+    double scale = n * eps;
     double[] g = gram.data();
     for (int i = 0; i < g.length; i++) {
       g[i] /= scale;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * @since 0.1
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    usageHelpAutoWidth = true,
+    usageHelpAutoWidth = true, subcommands = org.logme.cli.bench.EstimatorBenchCommand.class,
     description = {
         "Benchmark 'logme score' (LogME, default settings) on seeded synthetic tasks.",
         "",

@@ -2,9 +2,6 @@ package org.logme.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.logme.api.InvalidInputException;
 import org.logme.api.NumericalException;
 import org.logme.api.data.FeatureStatistics;
@@ -281,7 +278,7 @@ public final class LogMe {
     boolean[] unbounded = new boolean[fits.length];
     RuntimeException[] failures = new RuntimeException[fits.length];
     // columns are independent: on the backend's threads when there are several
-    forEachColumn(fits.length, c -> {
+    backend.forEachTask(fits.length, c -> {
       double[] xc = x.column(c);
       try {
         fits[c] = EvidenceMaximizer.maximize(spectrum, xc, norms[c], n, d, algorithm, epsilon);
@@ -309,26 +306,5 @@ public final class LogMe {
     companion /= fits.length; // as score() averages
     return new LogMeEvidence(columns.task(), algorithm, columns.names(), columns.classIds(), fits,
         n, d, lambda.length, source.outer(), warnings, epsilon, other, companion);
-  }
-
-  /**
-   * Runs body for every column: on a pool of as many threads as the backend's kernels use when
-   * there are several and several columns, else on this thread. The columns are independent and
-   * each writes only its own slots, so the results do not depend on the threads.
-   */
-  private void forEachColumn(int count, IntConsumer body) {
-    int threads = Math.min(backend.threads(), count);
-    if (threads < 2) {
-      for (int c = 0; c < count; c++) {
-        body.accept(c);
-      }
-      return;
-    }
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      pool.submit(() -> IntStream.range(0, count).parallel().forEach(body)).join();
-    } finally {
-      pool.shutdown();
-    }
   }
 }

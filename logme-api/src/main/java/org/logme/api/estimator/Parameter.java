@@ -29,6 +29,8 @@ import org.logme.api.InvalidParameterException;
 public final class Parameter<T> {
   /** The word that switches an optional dimension off. */
   public static final String NONE = "none";
+  /** The word for leave-one-out cross-validation, as a number of folds. */
+  public static final String LEAVE_ONE_OUT = "loo";
   /** The largest seed numpy's {@code RandomState} accepts, 2³² − 1. */
   public static final long MAX_SEED = 0xffffffffL;
 
@@ -140,6 +142,26 @@ public final class Parameter<T> {
             : OptionalInt.of(Integer.parseInt(s.trim())),
         v -> v.isEmpty() || v.getAsInt() >= 1,
         v -> v.isPresent() ? String.valueOf(v.getAsInt()) : NONE);
+  }
+
+  /**
+   * A number of cross-validation folds, 2 or more, or {@value #LEAVE_ONE_OUT} for leave-one-out
+   * (as many folds as samples).
+   *
+   * @param name the key
+   * @param defaultValue the default: a count ≥ 2, or empty for {@value #LEAVE_ONE_OUT}
+   * @param description what it controls
+   * @return the parameter
+   * @since 0.2
+   */
+  public static Parameter<OptionalInt> foldsOrLeaveOneOut(String name, OptionalInt defaultValue,
+      String description) {
+    return new Parameter<>(name, OptionalInt.class, defaultValue, description,
+        "an integer >= 2 or '" + LEAVE_ONE_OUT + "' (leave-one-out)", List.of(),
+        s -> s.trim().toLowerCase(Locale.ROOT).equals(LEAVE_ONE_OUT) ? OptionalInt.empty()
+            : OptionalInt.of(Integer.parseInt(s.trim())),
+        v -> v.isEmpty() || v.getAsInt() >= 2,
+        v -> v.isPresent() ? String.valueOf(v.getAsInt()) : LEAVE_ONE_OUT);
   }
 
   /**

@@ -184,4 +184,27 @@ public interface LinearAlgebraBackend {
    * @since 0.1
    */
   Matrix solveLowerTriangular(Matrix l, Matrix b);
+
+  /**
+   * Runs {@code body} once for every task index 0..tasks−1 and returns when all have run, in
+   * parallel on the threads this backend computes with, so that an estimator's own loops (a
+   * Gaussian mixture's responsibilities, blocks of pairwise distances) honour the same thread
+   * limit as its products. The tasks must be independent and may run in any order, so their
+   * results must not depend on it. The default runs them here, one after another, when
+   * {@link #threads()} is 1 or there is one task, else on the common fork-join pool; the
+   * pure-Java backends use the threads they were created with.
+   *
+   * @param tasks the number of tasks, ≥ 0
+   * @param body the work of one task
+   * @since 0.2
+   */
+  default void forEachTask(int tasks, java.util.function.IntConsumer body) {
+    if (threads() < 2 || tasks < 2) {
+      for (int t = 0; t < tasks; t++) {
+        body.accept(t);
+      }
+      return;
+    }
+    java.util.stream.IntStream.range(0, tasks).parallel().forEach(body);
+  }
 }

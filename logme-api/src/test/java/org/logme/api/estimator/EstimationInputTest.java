@@ -137,6 +137,13 @@ class EstimationInputTest {
     assertThat(dims.parse("e", "64")).hasValue(64);
     assertThat(dims.format(OptionalInt.empty())).isEqualTo("none");
     assertThatThrownBy(() -> dims.parse("e", "0")).hasMessageContaining("or 'none'");
+    Parameter<OptionalInt> folds = Parameter.foldsOrLeaveOneOut("folds", OptionalInt.empty(),
+        "f");
+    assertThat(folds.parse("e", "LOO")).isEmpty();
+    assertThat(folds.parse("e", "5")).hasValue(5);
+    assertThat(folds.format(OptionalInt.empty())).isEqualTo("loo");
+    assertThatThrownBy(() -> folds.parse("e", "1")).hasMessageContaining("'loo'");
+    assertThatThrownBy(() -> folds.parse("e", "two")).hasMessageContaining(">= 2");
     assertThatThrownBy(() -> Parameter.positiveInt("bad", 0, "a default out of range"))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -417,6 +417,24 @@ public abstract class BackendContractTest {
         .isInstanceOf(NumericalException.class);
   }
 
+  @Test
+  void forEachTaskRunsEveryTaskOnceAndPropagatesFailures() {
+    java.util.concurrent.atomic.AtomicIntegerArray runs =
+        new java.util.concurrent.atomic.AtomicIntegerArray(1000);
+    backend().forEachTask(1000, runs::incrementAndGet);
+    for (int t = 0; t < 1000; t++) {
+      assertThat(runs.get(t)).as("task %d", t).isEqualTo(1);
+    }
+    backend().forEachTask(0, t -> {
+      throw new AssertionError("no task to run");
+    });
+    assertThatThrownBy(() -> backend().forEachTask(8, t -> {
+      if (t == 5) {
+        throw new NumericalException("task 5 failed");
+      }
+    })).hasMessageContaining("task 5 failed");
+  }
+
   private static void assertExactlySymmetric(Matrix g) {
     for (int i = 0; i < g.rows(); i++) {
       for (int j = 0; j < i; j++) {

@@ -1,6 +1,8 @@
 package org.logme.numerics.linalg;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SpectralProjection;
@@ -17,13 +19,14 @@ public abstract class JavaKernelBackend implements LinearAlgebraBackend {
   private final GramKernel gramKernel;
   private final TridiagonalEigen projections;
   private final int threads;
+  private final ForkJoinPool pool;
 
   /**
    * @param threads the most threads the kernels may use (1: the calling thread only)
    */
   protected JavaKernelBackend(int threads) {
     this.threads = Math.max(1, threads);
-    ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     this.gramKernel = new GramKernel(pool);
     this.projections = new TridiagonalEigen(pool);
   }
@@ -66,5 +69,17 @@ public abstract class JavaKernelBackend implements LinearAlgebraBackend {
   @Override
   public Matrix solveLowerTriangular(Matrix l, Matrix b) {
     return Cholesky.solveLower(l, b);
+  }
+
+  /** On the kernels' threads; on the calling thread alone when created with one thread. */
+  @Override
+  public void forEachTask(int tasks, IntConsumer body) {
+    if (pool == null || tasks < 2) {
+      for (int t = 0; t < tasks; t++) {
+        body.accept(t);
+      }
+      return;
+    }
+    pool.submit(() -> IntStream.range(0, tasks).parallel().forEach(body)).join();
   }
 }

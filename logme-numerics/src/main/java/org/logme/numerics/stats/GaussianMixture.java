@@ -26,6 +26,10 @@ import org.logme.api.linalg.Matrix;
  */
 public final class GaussianMixture {
   private static final double LOG_2PI = Math.log(2 * Math.PI);
+  /** Samples whose densities are computed together. */
+  static final int LANES = DensityBlock.LANES;
+  /** How far below a sample's best log-density a component is abandoned; exp(−746) = 0. */
+  static final double PRUNE_MARGIN = DensityBlock.PRUNE_MARGIN;
 
   private final double[] weights;
   private final Matrix means;
@@ -60,7 +64,7 @@ public final class GaussianMixture {
     }
   }
 
-  private record Parameters(double[] weights, Matrix means, Matrix[] cholesky) {
+  record Parameters(double[] weights, Matrix means, Matrix[] cholesky) {
   }
 
   /**
@@ -85,11 +89,12 @@ public final class GaussianMixture {
     double lowerBound = Double.NEGATIVE_INFINITY;
     boolean converged = false;
     int iteration = 0;
+    int[] hints = init.labels().clone();
     while (iteration < options.maxIterations()) {
       iteration++;
       double previous = lowerBound;
       double[] norm = new double[1];
-      Matrix logResp = logResponsibilities(x, p, norm, backend);
+      Matrix logResp = logResponsibilities(x, p, hints, true, norm, hints, backend);
       double[] r = logResp.data();
       for (int i = 0; i < r.length; i++) {
         r[i] = Math.exp(r[i]);
@@ -110,13 +115,20 @@ public final class GaussianMixture {
    * @return the M×K posteriors p(k | xᵢ); each row sums to 1
    */
   public Matrix posteriors(Matrix x, LinearAlgebraBackend backend) {
+    int[] nearest = new int[x.rows()];
+    KMeans.assign(x, means, nearest, new double[x.rows()], backend);
     Matrix log = logResponsibilities(x, new Parameters(weights, means, choleskyFactors),
-        new double[1], backend);
+        nearest, true, new double[1], new int[x.rows()], backend);
     double[] r = log.data();
     for (int i = 0; i < r.length; i++) {
       r[i] = Math.exp(r[i]);
     }
     return log;
+  }
+
+  /** @return the fitted parameters (for the tests of the E-step) */
+  Parameters parameters() {
+    return new Parameters(weights, means, choleskyFactors);
   }
 
   /** @return the EM iterations run */
@@ -210,44 +222,55 @@ public final class GaussianMixture {
     return new Parameters(weights, means, cholesky);
   }
 
-  /** log r_ik, and the mean over samples of logsumexp_k in meanOut[0]. */
-  private static Matrix logResponsibilities(Matrix x, Parameters p, double[] meanOut,
-      LinearAlgebraBackend backend) {
+  /**
+   * log r_ik = log π_k + log N(xᵢ; μ_k, Σ_k) − logsumexp_k(·) for every sample and component,
+   * the mean over samples of the logsumexp in {@code meanOut[0]}, and each sample's most
+   * responsible component in {@code argmaxOut}.
+   *
+   * <p>Each density needs yᵢ = L_k⁻¹(xᵢ − μ_k) by forward substitution, d²/2 multiply-adds per
+   * sample and component, in the order of {@link org.logme.numerics.linalg.Cholesky#solveLower}
+   * (so the values are the same bits as a solve of all samples at once), and the squared norm
+   * ‖yᵢ‖² accumulated coordinate by coordinate. Samples are taken eight at a time (eight
+   * independent sums hide the latency of the additions), grouped by their hint, a component
+   * likely to be the most responsible (the previous E-step's, or k-means' label), which is
+   * computed first.
+   *
+   * <p>With {@code prune}, a component is abandoned for a sample as soon as the partial norm
+   * proves that its log-density lies more than {@value #PRUNE_MARGIN} below the best density
+   * found for that sample: the partial sums only grow (rounding to nearest never makes
+   * a + b &lt; a for b ≥ 0), so its final value would be below the sample's maximum by more than
+   * 746, where exp underflows to exactly 0 — its responsibility, and its term in the
+   * logsumexp, are 0 either way. Its log-responsibility is then −∞ instead of a number below
+   * −746; nothing else changes, to the last bit. In high dimensions, where a sample is far
+   * from all but a few components, this skips most of the work.
+   */
+  static Matrix logResponsibilities(Matrix x, Parameters p, int[] hints, boolean prune,
+      double[] meanOut, int[] argmaxOut, LinearAlgebraBackend backend) {
     int n = x.rows();
     int d = x.cols();
     int k = p.weights.length;
-    double[] out = new double[n * k];
-    double[] m = p.means.data();
-    double[] data = x.data();
+    double[] constants = new double[k];
     for (int c = 0; c < k; c++) {
-      double[] diffT = new double[d * n];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < d; j++) {
-          diffT[j * n + i] = data[i * d + j] - m[c * d + j];
-        }
-      }
-      double[] y = backend.solveLowerTriangular(p.cholesky[c], Matrix.wrap(d, n, diffT)).data();
       double logDet = 0;
       for (int j = 0; j < d; j++) {
         logDet += Math.log(p.cholesky[c].get(j, j));
       }
-      double constant = -0.5 * d * LOG_2PI - logDet + Math.log(p.weights[c]);
-      double[] mahalanobis = new double[n];
-      for (int j = 0; j < d; j++) {
-        for (int i = 0; i < n; i++) {
-          double v = y[j * n + i];
-          mahalanobis[i] += v * v;
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        out[i * k + c] = constant - 0.5 * mahalanobis[i];
-      }
+      constants[c] = -0.5 * d * LOG_2PI - logDet + Math.log(p.weights[c]);
     }
+    int[] order = byHint(hints, k);
+    double[] out = new double[n * k];
+    int groups = (n + LANES - 1) / LANES;
+    backend.forEachTask(groups, group -> new DensityBlock(x, p, constants, prune)
+        .run(order, group * LANES, Math.min(n, group * LANES + LANES), hints, out));
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double max = Double.NEGATIVE_INFINITY;
+      int best = 0;
       for (int c = 0; c < k; c++) {
-        max = Math.max(max, out[i * k + c]);
+        if (out[i * k + c] > max) {
+          max = out[i * k + c];
+          best = c;
+        }
       }
       double s = 0;
       for (int c = 0; c < k; c++) {
@@ -258,8 +281,25 @@ public final class GaussianMixture {
       for (int c = 0; c < k; c++) {
         out[i * k + c] -= lse;
       }
+      argmaxOut[i] = best;
     }
     meanOut[0] = sum / n;
     return Matrix.wrap(n, k, out);
+  }
+
+  /** The sample indices sorted by hint, stably. */
+  private static int[] byHint(int[] hints, int k) {
+    int[] start = new int[k + 1];
+    for (int h : hints) {
+      start[h + 1]++;
+    }
+    for (int c = 0; c < k; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] order = new int[hints.length];
+    for (int i = 0; i < hints.length; i++) {
+      order[start[hints[i]]++] = i;
+    }
+    return order;
   }
 }

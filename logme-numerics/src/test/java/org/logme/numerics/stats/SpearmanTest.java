@@ -72,4 +72,45 @@ class SpearmanTest {
     assertThatThrownBy(() -> Spearman.withBinary(new double[0], new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Fed range by range (ties within ranges), the accumulation is withBinary's to the bit. */
+  @Test
+  void binaryRanksOverRangesEqualsOnePassBitForBit() {
+    Random random = new Random(9);
+    int n = 5000;
+    double[] zeros = new double[n];
+    double[] ones = new double[n / 7];
+    for (int i = 0; i < zeros.length; i++) {
+      zeros[i] = random.nextInt(400) / 100.0;
+    }
+    for (int i = 0; i < ones.length; i++) {
+      ones[i] = random.nextInt(300) / 100.0 + 0.5;
+    }
+    double whole = Spearman.withBinary(zeros, ones);
+    java.util.Arrays.sort(zeros);
+    java.util.Arrays.sort(ones);
+    for (double cut : new double[] {0.25, 1.0, 2.5}) {
+      Spearman.BinaryRanks ranks = new Spearman.BinaryRanks(zeros.length, ones.length);
+      double[] limits = {cut / 2, cut, Double.POSITIVE_INFINITY};
+      int a = 0;
+      int b = 0;
+      for (double limit : limits) {
+        int aEnd = a;
+        while (aEnd < zeros.length && zeros[aEnd] < limit) {
+          aEnd++;
+        }
+        int bEnd = b;
+        while (bEnd < ones.length && ones[bEnd] < limit) {
+          bEnd++;
+        }
+        ranks.add(zeros, a, aEnd, ones, b, bEnd);
+        a = aEnd;
+        b = bEnd;
+      }
+      assertThat(ranks.correlation()).isEqualTo(whole);
+    }
+    Spearman.BinaryRanks partial = new Spearman.BinaryRanks(3, 2);
+    partial.add(new double[] {1, 2}, 0, 2, new double[] {4}, 0, 1);
+    assertThatThrownBy(partial::correlation).isInstanceOf(IllegalStateException.class);
+  }
 }

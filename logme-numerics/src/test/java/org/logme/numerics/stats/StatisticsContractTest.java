@@ -276,6 +276,78 @@ public abstract class StatisticsContractTest {
     assertThat(gmm.meanLogLikelihood()).isCloseTo(expected, within(0.25));
   }
 
+  /**
+   * The pruned E-step abandons a component for a sample only where its responsibility is
+   * exactly 0: responsibilities and log-likelihood equal the unpruned ones to the last bit,
+   * whatever the hints, and the densities agree with a direct solve through the backend.
+   */
+  @Test
+  void prunedResponsibilitiesEqualTheFullComputationBitForBit() {
+    Random random = new Random(12);
+    int n = 403;
+    int d = 24;
+    int clusters = 9;
+    Matrix x = Matrix.zeros(n, d);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        x.set(i, j, (j % clusters == i % clusters ? 40 : 0) + random.nextGaussian()
+            * (1 + (i % clusters) / 4.0));
+      }
+    }
+    GaussianMixture gmm = GaussianMixture.fit(x, clusters, GaussianMixture.Options.defaults(),
+        new NumpyRandomState(3), backend());
+    GaussianMixture.Parameters p = gmm.parameters();
+    int[] goodHints = new int[n];
+    double[] fullMean = new double[1];
+    Matrix full = GaussianMixture.logResponsibilities(x, p, new int[n], false, fullMean,
+        goodHints, backend());
+    int[] badHints = new int[n];
+    for (int i = 0; i < n; i++) {
+      badHints[i] = (goodHints[i] + 1 + i % (clusters - 1)) % clusters;
+    }
+    int pruned = 0;
+    for (int[] hints : new int[][] {goodHints, badHints, new int[n]}) {
+      double[] mean = new double[1];
+      Matrix fast = GaussianMixture.logResponsibilities(x, p, hints, true, mean, new int[n],
+          backend());
+      assertThat(mean[0]).isEqualTo(fullMean[0]);
+      for (int i = 0; i < n * clusters; i++) {
+        assertThat(Math.exp(fast.data()[i])).as("responsibility %d", i)
+            .isEqualTo(Math.exp(full.data()[i]));
+        if (fast.data()[i] == Double.NEGATIVE_INFINITY) {
+          pruned++;
+        }
+      }
+    }
+    assertThat(pruned).as("components abandoned early").isGreaterThan(n * clusters);
+    // the densities themselves, through the backend's own triangular solve: log r_ic − log r_i0
+    // is the difference of the two log-densities
+    for (int i = 0; i < n; i += 7) {
+      double base = densityOf(x, p, i, 0, d);
+      for (int c = 1; c < clusters; c++) {
+        double density = densityOf(x, p, i, c, d);
+        assertThat(full.get(i, c) - full.get(i, 0)).as("sample %d, component %d", i, c)
+            .isCloseTo(density - base, within(1e-9 * (1 + Math.abs(density) + Math.abs(base))));
+      }
+    }
+  }
+
+  private double densityOf(Matrix x, GaussianMixture.Parameters p, int i, int c, int d) {
+    Matrix diff = Matrix.zeros(d, 1);
+    for (int j = 0; j < d; j++) {
+      diff.set(j, 0, x.get(i, j) - p.means().get(c, j));
+    }
+    Matrix l = p.cholesky()[c];
+    Matrix yy = backend().solveLowerTriangular(l, diff);
+    double norm = 0;
+    double logDet = 0;
+    for (int j = 0; j < d; j++) {
+      norm += yy.get(j, 0) * yy.get(j, 0);
+      logDet += Math.log(l.get(j, j));
+    }
+    return -0.5 * d * Math.log(2 * Math.PI) - logDet + Math.log(p.weights()[c]) - 0.5 * norm;
+  }
+
   @Test
   void gaussianMixtureReportsACollapsedComponent() {
     Matrix x = Matrix.zeros(6, 2); // every sample identical: zero covariances
