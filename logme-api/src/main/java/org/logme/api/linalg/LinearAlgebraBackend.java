@@ -191,20 +191,32 @@ public interface LinearAlgebraBackend {
    * Gaussian mixture's responsibilities, blocks of pairwise distances) honour the same thread
    * limit as its products. The tasks must be independent and may run in any order, so their
    * results must not depend on it. The default runs them here, one after another, when
-   * {@link #threads()} is 1 or there is one task, else on the common fork-join pool; the
-   * pure-Java backends use the threads they were created with.
+   * {@link #threads()} is 1 or there is one task; on the common fork-join pool when
+   * {@link #threads()} covers every processor; else on a pool of {@link #threads()} threads
+   * made for the call. The pure-Java backends use the threads they were created with.
    *
    * @param tasks the number of tasks, ≥ 0
    * @param body the work of one task
    * @since 0.2
    */
   default void forEachTask(int tasks, java.util.function.IntConsumer body) {
-    if (threads() < 2 || tasks < 2) {
+    int threads = threads();
+    if (threads < 2 || tasks < 2) {
       for (int t = 0; t < tasks; t++) {
         body.accept(t);
       }
       return;
     }
-    java.util.stream.IntStream.range(0, tasks).parallel().forEach(body);
+    if (threads >= Runtime.getRuntime().availableProcessors()) {
+      java.util.stream.IntStream.range(0, tasks).parallel().forEach(body);
+      return;
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      pool.submit(() -> java.util.stream.IntStream.range(0, tasks).parallel().forEach(body))
+          .join();
+    } finally {
+      pool.shutdown();
+    }
   }
 }

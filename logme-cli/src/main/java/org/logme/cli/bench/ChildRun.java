@@ -3,11 +3,9 @@ package org.logme.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -28,20 +26,12 @@ public record ChildRun(double seconds, JsonNode output, OptionalLong peakKb) {
   /**
    * @param mainClass the class to run
    * @param arguments its arguments
-   * @return the command that runs it in a fresh JVM with this JVM's class path and memory
-   *     settings (the launcher's {@code -Xmx})
+   * @return the command that runs it in a fresh JVM with this JVM's class path and its memory,
+   *     JIT and module options (the launcher's {@code -Xmx} and {@code --add-modules}, so that
+   *     the child computes with the same kernels), as {@link ChildJvm#command} builds it
    */
   public static List<String> java(String mainClass, List<String> arguments) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (argument.startsWith("-Xm") || argument.startsWith("-XX:")) {
-        command.add(argument);
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-    command.addAll(arguments);
-    return command;
+    return ChildJvm.command(null, mainClass, arguments);
   }
 
   /**

@@ -117,6 +117,9 @@ public final class EstimatorBenchCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new InvalidParameterException("--repeat must be at least 1, not " + repeat);
     }
+    if (timeout < 1) {
+      throw new InvalidParameterException("--timeout must be at least 1 second, not " + timeout);
+    }
     List<EstimatorCase> selected = new ArrayList<>();
     List<EstimatorTask> tasks = new ArrayList<>();
     try {

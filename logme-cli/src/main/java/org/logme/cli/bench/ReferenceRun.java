@@ -49,6 +49,10 @@ public record ReferenceRun(double seconds, double fitSeconds, long peakKb, doubl
       String out = ChildJvm.run(builder, "the Python reference");
       double seconds = (System.nanoTime() - start) / 1e9;
       JsonNode result = JSON.readTree(out.strip().lines().reduce((a, b) -> b).orElse("{}"));
+      if (!result.path("score").isNumber()) {
+        throw new IOException("the Python reference printed no score (its last line: '"
+            + out.strip().lines().reduce((a, b) -> b).orElse("") + "')");
+      }
       return new ReferenceRun(seconds, result.path("fit_seconds").asDouble(),
           result.path("peak_rss_kb").asLong(), result.path("score").asDouble(),
           result.path("numba").asBoolean());

@@ -26,13 +26,16 @@ import org.logme.numerics.linalg.Matrices;
  * result is exactly symmetric (streamed blocks are added in place with β = 1); products from
  * {@code dgemm}; the symmetric eigendecomposition from {@code dsyevd} (divide and conquer), the
  * eigenvalues with projections on the eigenvectors from its steps without the back-transformation
- * of the eigenvectors ({@code dsytrd}, {@code dormtr}, {@code dstedc}), the thin SVD from {@code dgesdd}, solves from {@code dgetrf}/{@code dgetrs}. When a LAPACK routine
+ * of the eigenvectors ({@code dsytrd}, {@code dormtr}, {@code dstedc}), the thin SVD from
+ * {@code dgesdd}, solves from {@code dgetrf}/{@code dgetrs}. When a LAPACK routine
  * reports failure the backend falls back to a slower, more robust one ({@code dsyev},
  * {@code dgesvd}, then the Jacobi method) and says so in the result's warnings.
  *
  * <p>OpenBLAS runs its own threads (one per processor unless {@code OPENBLAS_NUM_THREADS} says
  * otherwise, read once when the library loads); {@link
- * org.logme.api.linalg.LinearAlgebraBackendProvider#create(int)} cannot change that.
+ * org.logme.api.linalg.LinearAlgebraBackendProvider#create(int)} cannot change that, but its
+ * limit bounds the backend's {@link #threads()}: the Java-side work around the products
+ * (streamed statistics' passes, {@link #forEachTask}) uses at most that many.
  *
  * @since 0.1
  */
@@ -40,6 +43,7 @@ public final class NativeBackend implements LinearAlgebraBackend {
   private final BLAS blas;
   private final Lapack lapack;
   private final boolean nativeCode;
+  private final int threads;
 
   /** The backend on the implementations chosen when the class was initialised. */
   public NativeBackend() {
@@ -57,9 +61,24 @@ public final class NativeBackend implements LinearAlgebraBackend {
   }
 
   NativeBackend(BLAS blas, Lapack lapack, boolean nativeCode) {
+    this(blas, lapack, nativeCode, nativeCode ? NetlibRuntime.threadCount() : 1);
+  }
+
+  private NativeBackend(BLAS blas, Lapack lapack, boolean nativeCode, int threads) {
     this.blas = blas;
     this.lapack = lapack;
     this.nativeCode = nativeCode;
+    this.threads = threads;
+  }
+
+  /**
+   * @param limit the most threads the Java-side work may use (≥ 1)
+   * @return this backend with {@link #threads()} at most the limit (OpenBLAS's own threads are
+   *     unchanged)
+   */
+  NativeBackend withThreads(int limit) {
+    int bounded = Math.max(1, Math.min(limit, threads));
+    return bounded == threads ? this : new NativeBackend(blas, lapack, nativeCode, bounded);
   }
 
   @Override
@@ -67,10 +86,13 @@ public final class NativeBackend implements LinearAlgebraBackend {
     return "native";
   }
 
-  /** OpenBLAS's threads ({@code OPENBLAS_NUM_THREADS}, else one per processor); 1 without it. */
+  /**
+   * OpenBLAS's threads ({@code OPENBLAS_NUM_THREADS}, else one per processor), or fewer if the
+   * backend was created with a lower limit; 1 without OpenBLAS.
+   */
   @Override
   public int threads() {
-    return nativeCode ? NetlibRuntime.threadCount() : 1;
+    return threads;
   }
 
   /** @return whether both BLAS and LAPACK calls go to native code */

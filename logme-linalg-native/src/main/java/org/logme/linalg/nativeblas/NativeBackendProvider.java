@@ -27,6 +27,12 @@ public final class NativeBackendProvider implements LinearAlgebraBackendProvider
     return Shared.BACKEND;
   }
 
+  /** The shared backend, its Java-side work limited to {@code threads} (not OpenBLAS's). */
+  @Override
+  public LinearAlgebraBackend create(int threads) {
+    return Shared.BACKEND.withThreads(threads);
+  }
+
   /** Holds the shared instance, created on first use so that listing providers stays cheap. */
   private static final class Shared {
     static final NativeBackend BACKEND = new NativeBackend();

@@ -98,6 +98,19 @@ class NativeBackendTest {
   }
 
   @Test
+  void theThreadLimitBoundsTheJavaSideWork() {
+    NativeBackendProvider provider = new NativeBackendProvider();
+    int all = provider.create().threads();
+    assertThat(provider.create(1).threads()).isEqualTo(1);
+    assertThat(provider.create(all + 3).threads()).isEqualTo(all);
+    assertThat(provider.create(all + 3)).isSameAs(provider.create());
+    // the limit does not change the arithmetic
+    Matrix f = gaussian(40, 7, 3);
+    assertThat(provider.create(1).gram(f).data()).containsExactly(provider.create().gram(f)
+        .data());
+  }
+
+  @Test
   void productsHandleEmptyInnerDimensions() {
     Matrix a = Matrix.zeros(3, 0);
     assertThat(backend.gram(a).sameValues(Matrix.zeros(0, 0))).isTrue();

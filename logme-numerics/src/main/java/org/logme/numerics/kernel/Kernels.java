@@ -4,11 +4,11 @@ import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * The hot loops of streamed statistics, the Gram matrix and the symmetric eigensolver, on plain
- * arrays. Two implementations give the same results to rounding (they may sum in a different
- * order): {@link ScalarKernels}, and one on the JDK's Vector API, available when the JVM was
- * started with {@code --add-modules jdk.incubator.vector}. {@link #best()} picks the second when
- * it can, unless the system property {@value #PROPERTY} is {@code scalar}.
+ * The hot loops of streamed statistics and of the Gram matrix, on plain arrays. Two
+ * implementations give the same results to rounding (they may sum in a different order):
+ * {@link ScalarKernels}, and one on the JDK's Vector API, available when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}. {@link #best()} picks the second when it can,
+ * unless the system property {@value #PROPERTY} is {@code scalar}.
  *
  * <p>Index conventions: matrices are row-major arrays; ranges are half-open.
  *

@@ -4,8 +4,8 @@
  * ({@link org.logme.numerics.kernel.ScalarKernels}), which runs on any JVM, and one on the JDK's
  * Vector API (the incubator module {@code jdk.incubator.vector}), used when the module is
  * present in the boot layer ({@code java --add-modules jdk.incubator.vector}, as the
- * {@code logme} launcher starts it). Both give the same results to rounding; the kernel
- * contract tests hold each to the same definitions.
+ * {@code logme} launcher starts it). Both give the same results to rounding;
+ * {@code KernelContractTest} and {@code GramKernelTest} hold each to the same definitions.
  *
  * @since 0.1
  */

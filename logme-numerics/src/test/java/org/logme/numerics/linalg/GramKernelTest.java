@@ -3,8 +3,9 @@ package org.logme.numerics.linalg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.ForkJoinPool;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.TestMatrices;
@@ -20,6 +21,18 @@ class GramKernelTest {
   static Stream<Kernels> kernels() {
     return Stream.concat(Stream.of(Kernels.scalar(), ScalarKernelsAccess.plain()),
         Kernels.vector().stream());
+  }
+
+  @Test
+  void smallProductsRunOnTheScalarKernelsUnlessTheKernelsAreNamed() {
+    GramKernel bySize = new GramKernel(null);
+    // 2^30 multiply-adds: m·r²/2 with m = 2048, r = 1024
+    assertThat(bySize.kernelsFor(5000, 512)).isSameAs(Kernels.scalar());
+    assertThat(bySize.kernelsFor(2047, 1024)).isSameAs(Kernels.scalar());
+    assertThat(bySize.kernelsFor(2048, 1024)).isSameAs(Kernels.best());
+    assertThat(bySize.kernelsFor(50000, 2048)).isSameAs(Kernels.best());
+    GramKernel named = new GramKernel(null, ScalarKernelsAccess.plain());
+    assertThat(named.kernelsFor(2, 2)).isSameAs(named.kernelsFor(50000, 2048));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -30,11 +30,18 @@ public final class VectorKernels implements Kernels {
   /** Rows of P packed at a time. */
   static final int KC = 256;
 
-  /** The kernels; called reflectively by {@link Kernels#vector()}. */
+  /**
+   * The kernels; called reflectively by {@link Kernels#vector()}.
+   *
+   * @throws IllegalStateException if the preferred vectors hold fewer than four doubles (128-bit
+   *     vectors, as on NEON or x86 without AVX): the {@value #MR}-row register blocks tile a
+   *     panel of {@code NR} = 3·L rows only when L is a multiple of 4, and the scalar kernels
+   *     are used instead
+   */
   public VectorKernels() {
-    // touch the species so that a JVM without usable vectors fails here, not later
-    if (L < 1) {
-      throw new IllegalStateException("no vector species");
+    if (L < MR || NR % MR != 0) {
+      throw new IllegalStateException(S.vectorBitSize() + "-bit vectors hold " + L
+          + " doubles; the Gram kernel's register blocks need a multiple of " + MR);
     }
   }
 
