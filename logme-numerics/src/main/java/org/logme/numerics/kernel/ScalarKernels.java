@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  */
 public final class ScalarKernels implements Kernels {
   /** The one instance. */
-  static final ScalarKernels INSTANCE = new ScalarKernels(hardwareFma());
+  static final ScalarKernels INSTANCE = new ScalarKernels(DotTiles.HARDWARE_FMA);
 
   /** Rows of P per block: a panel of r×256 doubles stays in cache for the tiles. */
   static final int BLOCK_ROWS = 256;
@@ -141,11 +141,7 @@ public final class ScalarKernels implements Kernels {
       for (int i0 = bi; i0 < biEnd; i0 += TILE) {
         for (int j0 = Math.max(bj, i0); j0 < bjEnd; j0 += TILE) {
           if (i0 + TILE <= biEnd && j0 + TILE <= bjEnd) {
-            if (fused) {
-              tile4x4Fused(p, len, acc, r, i0, j0);
-            } else {
-              tile4x4Plain(p, len, acc, r, i0, j0);
-            }
+            DotTiles.add4x4(p, len, i0, j0, acc, i0 * r + j0, r, fused);
           } else {
             edge(p, len, acc, r, i0, Math.min(i0 + TILE, biEnd), j0, Math.min(j0 + TILE, bjEnd));
           }
@@ -165,139 +161,6 @@ public final class ScalarKernels implements Kernels {
         }
         acc[i * r + j] += c;
       }
-    }
-  }
-
-  /**
-   * Sixteen dot products at once; the JIT keeps the accumulators in registers and compiles
-   * {@link Math#fma} to one instruction, about 1.8 times faster than multiply-then-add.
-   */
-  private static void tile4x4Fused(double[] p, int len, double[] acc, int r, int i0, int j0) {
-    double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-    double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-    int a0 = i0 * len;
-    int a1 = a0 + len;
-    int a2 = a1 + len;
-    int a3 = a2 + len;
-    int b0 = j0 * len;
-    int b1 = b0 + len;
-    int b2 = b1 + len;
-    int b3 = b2 + len;
-    for (int s = 0; s < len; s++) {
-      double x0 = p[a0 + s];
-      double x1 = p[a1 + s];
-      double x2 = p[a2 + s];
-      double x3 = p[a3 + s];
-      double y0 = p[b0 + s];
-      double y1 = p[b1 + s];
-      double y2 = p[b2 + s];
-      double y3 = p[b3 + s];
-      c00 = Math.fma(x0, y0, c00);
-      c01 = Math.fma(x0, y1, c01);
-      c02 = Math.fma(x0, y2, c02);
-      c03 = Math.fma(x0, y3, c03);
-      c10 = Math.fma(x1, y0, c10);
-      c11 = Math.fma(x1, y1, c11);
-      c12 = Math.fma(x1, y2, c12);
-      c13 = Math.fma(x1, y3, c13);
-      c20 = Math.fma(x2, y0, c20);
-      c21 = Math.fma(x2, y1, c21);
-      c22 = Math.fma(x2, y2, c22);
-      c23 = Math.fma(x2, y3, c23);
-      c30 = Math.fma(x3, y0, c30);
-      c31 = Math.fma(x3, y1, c31);
-      c32 = Math.fma(x3, y2, c32);
-      c33 = Math.fma(x3, y3, c33);
-    }
-    int g0 = i0 * r + j0;
-    int g1 = g0 + r;
-    int g2 = g1 + r;
-    int g3 = g2 + r;
-    acc[g0] += c00;
-    acc[g0 + 1] += c01;
-    acc[g0 + 2] += c02;
-    acc[g0 + 3] += c03;
-    acc[g1] += c10;
-    acc[g1 + 1] += c11;
-    acc[g1 + 2] += c12;
-    acc[g1 + 3] += c13;
-    acc[g2] += c20;
-    acc[g2 + 1] += c21;
-    acc[g2 + 2] += c22;
-    acc[g2 + 3] += c23;
-    acc[g3] += c30;
-    acc[g3 + 1] += c31;
-    acc[g3 + 2] += c32;
-    acc[g3 + 3] += c33;
-  }
-
-  /** Sixteen dot products at once with separate multiplies and adds (no FMA unit). */
-  private static void tile4x4Plain(double[] p, int len, double[] acc, int r, int i0, int j0) {
-    double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-    double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-    int a0 = i0 * len;
-    int a1 = a0 + len;
-    int a2 = a1 + len;
-    int a3 = a2 + len;
-    int b0 = j0 * len;
-    int b1 = b0 + len;
-    int b2 = b1 + len;
-    int b3 = b2 + len;
-    for (int s = 0; s < len; s++) {
-      double x0 = p[a0 + s];
-      double x1 = p[a1 + s];
-      double x2 = p[a2 + s];
-      double x3 = p[a3 + s];
-      double y0 = p[b0 + s];
-      double y1 = p[b1 + s];
-      double y2 = p[b2 + s];
-      double y3 = p[b3 + s];
-      c00 += x0 * y0;
-      c01 += x0 * y1;
-      c02 += x0 * y2;
-      c03 += x0 * y3;
-      c10 += x1 * y0;
-      c11 += x1 * y1;
-      c12 += x1 * y2;
-      c13 += x1 * y3;
-      c20 += x2 * y0;
-      c21 += x2 * y1;
-      c22 += x2 * y2;
-      c23 += x2 * y3;
-      c30 += x3 * y0;
-      c31 += x3 * y1;
-      c32 += x3 * y2;
-      c33 += x3 * y3;
-    }
-    int g0 = i0 * r + j0;
-    int g1 = g0 + r;
-    int g2 = g1 + r;
-    int g3 = g2 + r;
-    acc[g0] += c00;
-    acc[g0 + 1] += c01;
-    acc[g0 + 2] += c02;
-    acc[g0 + 3] += c03;
-    acc[g1] += c10;
-    acc[g1 + 1] += c11;
-    acc[g1 + 2] += c12;
-    acc[g1 + 3] += c13;
-    acc[g2] += c20;
-    acc[g2 + 1] += c21;
-    acc[g2 + 2] += c22;
-    acc[g2 + 3] += c23;
-    acc[g3] += c30;
-    acc[g3 + 1] += c31;
-    acc[g3 + 2] += c32;
-    acc[g3 + 3] += c33;
-  }
-
-  private static boolean hardwareFma() {
-    try {
-      return Boolean.parseBoolean(java.lang.management.ManagementFactory
-          .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-          .getVMOption("UseFMA").getValue());
-    } catch (RuntimeException | LinkageError e) {
-      return false; // not HotSpot, or the option is unknown: do not risk emulated FMA
     }
   }
 }
