@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * A fresh JVM for one measurement of {@code logme bench}, on this JVM's class path and with its
- * memory, JIT and module options (the launcher's {@code -Xmx}, {@code --add-modules}), so that
- * the child runs as the command a user runs.
+ * memory, JIT, logging and module options (the launcher's {@code -Xmx}, {@code --add-modules},
+ * its class-data archive {@code -XX:SharedArchiveFile}), so that the child runs as the command a
+ * user runs. A request to write the archive ({@code -XX:ArchiveClassesAtExit}) is this JVM's
+ * alone and is not passed on.
  *
  * @since 0.1
  */
@@ -25,15 +27,30 @@ final class ChildJvm {
    * @return the command line
    */
   static List<String> command(String heap, String mainClass, List<String> arguments) {
+    return command(heap, mainClass, arguments,
+        ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  /**
+   * @param heap a heap limit replacing the inherited one, or null to keep it
+   * @param mainClass the class to run
+   * @param arguments its arguments
+   * @param inherited the options of the JVM it stands in for, of which the memory, JIT, logging
+   *     and module ones are passed on
+   * @return the command line
+   */
+  static List<String> command(String heap, String mainClass, List<String> arguments,
+      List<String> inherited) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
     for (int i = 0; i < inherited.size(); i++) {
       String argument = inherited.get(i);
-      if (argument.startsWith("-Xmx") && heap != null) {
-        continue;
+      if (argument.startsWith("-Xmx") && heap != null
+          || argument.startsWith("-XX:ArchiveClassesAtExit")) {
+        continue; // the launcher's class-data archive is written by this JVM alone
       }
       if (argument.startsWith("-Xm") || argument.startsWith("-XX:")
+          || argument.startsWith("-Xlog:")
           || argument.startsWith("--add-modules=") || argument.startsWith("-Dlogme.")) {
         command.add(argument);
       } else if (argument.equals("--add-modules") && i + 1 < inherited.size()) {
