@@ -379,8 +379,9 @@ public abstract class BackendContractTest {
 
   @Test
   void choleskyFactorsPositiveDefiniteMatrices() {
+    // 150: beyond the block size of a blocked factorisation
     for (Matrix s : new Matrix[] {gram(gaussian(30, 10, 24)), hilbert(6),
-        Matrix.of(new double[] {4})}) {
+        Matrix.of(new double[] {4}), gram(gaussian(300, 150, 27))}) {
       Matrix before = s.copy();
       Matrix l = backend().cholesky(s);
       for (int i = 0; i < l.rows(); i++) {
@@ -394,6 +395,18 @@ public abstract class BackendContractTest {
       assertThat(s.sameValues(before)).isTrue();
     }
     assertThat(backend().cholesky(Matrix.of(new double[] {4})).get(0, 0)).isEqualTo(2.0);
+  }
+
+  @Test
+  void choleskyIgnoresTheUpperTriangle() {
+    Matrix s = gram(gaussian(200, 90, 28));
+    Matrix garbled = s.copy();
+    for (int i = 0; i < s.rows(); i++) {
+      for (int j = i + 1; j < s.cols(); j++) {
+        garbled.set(i, j, Double.NaN);
+      }
+    }
+    assertThat(backend().cholesky(garbled).sameValues(backend().cholesky(s))).isTrue();
   }
 
   @Test

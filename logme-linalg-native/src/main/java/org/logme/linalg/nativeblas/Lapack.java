@@ -57,6 +57,15 @@ interface Lapack {
   int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b);
 
   /**
+   * The Cholesky factor of a symmetric positive-definite n×n matrix, in place ({@code dpotrf},
+   * blocked): with uplo U, A = UᵀU from and into the upper triangle of the column-major array,
+   * which is the lower triangle of the row-major one, so that the row-major array holds
+   * L = Uᵀ below its diagonal; the rest of the array is left as it was. info k &gt; 0: the
+   * leading minor of order k is not positive definite.
+   */
+  int dpotrf(int n, double[] a);
+
+  /**
    * @param lapack a netlib LAPACK
    * @return the routines on it, each run on the big-stack thread ({@link BigStack})
    */
@@ -106,6 +115,11 @@ interface Lapack {
       @Override
       public int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
         return BigStack.call(() -> direct.dgetrs(trans, n, nrhs, lu, ipiv, b));
+      }
+
+      @Override
+      public int dpotrf(int n, double[] a) {
+        return BigStack.call(() -> direct.dpotrf(n, a));
       }
     };
   }
@@ -221,6 +235,13 @@ interface Lapack {
       public int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
         intW info = new intW(0);
         lapack.dgetrs(trans, n, nrhs, lu, n, ipiv, b, n, info);
+        return info.val;
+      }
+
+      @Override
+      public int dpotrf(int n, double[] a) {
+        intW info = new intW(0);
+        lapack.dpotrf("U", n, a, n, info);
         return info.val;
       }
     };

@@ -5,7 +5,9 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.logme.api.NumericalException;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SpectralProjection;
@@ -383,10 +385,29 @@ public final class NativeBackend implements LinearAlgebraBackend {
         : "info = " + info;
   }
 
-  /** In Java ({@link Cholesky}): the matrices these serve are small (PCA-reduced covariances). */
+  /**
+   * LAPACK's blocked {@code dpotrf} on a copy of S (TransRate and the shrinkage H-score factor
+   * D×D matrices: 11 of them for TransRate on 10 classes). A matrix that is not positive
+   * definite is refused as {@link Cholesky#factor} refuses it, naming the first pivot that
+   * fails.
+   */
   @Override
   public Matrix cholesky(Matrix s) {
-    return Cholesky.factor(s);
+    Matrices.checkSquare(s);
+    int n = s.rows();
+    double[] l = s.data().clone();
+    int info = n == 0 ? 0 : lapack.dpotrf(n, l);
+    if (info > 0) {
+      throw new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
+          + " matrix is not positive definite (pivot " + (info - 1) + " is not positive)");
+    }
+    if (info < 0) {
+      throw new IllegalStateException("LAPACK dpotrf rejected argument " + -info);
+    }
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(l, i * n + i + 1, (i + 1) * n, 0.0);
+    }
+    return Matrix.wrap(n, n, l);
   }
 
   @Override

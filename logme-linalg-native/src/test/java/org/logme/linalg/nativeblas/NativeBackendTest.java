@@ -73,6 +73,11 @@ class NativeBackendTest {
       public int dgetrs(String trans, int n, int nrhs, double[] lu, int[] ipiv, double[] b) {
         return real.dgetrs(trans, n, nrhs, lu, ipiv, b);
       }
+
+      @Override
+      public int dpotrf(int n, double[] a) {
+        return real.dpotrf(n, a);
+      }
     };
     return new NativeBackend(JavaBLAS.getInstance(), lapack, false);
   }

@@ -31,10 +31,31 @@ public final class DotTiles {
    */
   public static void add4x4(double[] p, int len, int i0, int j0, double[] out, int o, int w,
       boolean fused) {
+    add4x4(p, len, len, i0, j0, out, o, w, fused);
+  }
+
+  /**
+   * As {@link #add4x4(double[], int, int, int, double[], int, int, boolean)} over the first
+   * {@code count} values of rows {@code stride} apart: out[o + a·w + b] += Σ_{s &lt; count}
+   * p[(i0 + a)·stride + s]·p[(j0 + b)·stride + s]. The blocked Cholesky factorisation takes
+   * its dot products over the leading columns of its rows this way.
+   *
+   * @param p the rows, row-major
+   * @param stride the distance between rows
+   * @param count how many leading values of each row enter the products, ≤ stride
+   * @param i0 the first of four rows
+   * @param j0 the first of the four rows they are multiplied with
+   * @param out the output
+   * @param o the index in out of the block's first value
+   * @param w the output's row stride
+   * @param fused whether to accumulate with {@link Math#fma}
+   */
+  public static void add4x4(double[] p, int stride, int count, int i0, int j0, double[] out,
+      int o, int w, boolean fused) {
     if (fused) {
-      addFused(p, len, i0, j0, out, o, w);
+      addFused(p, stride, count, i0, j0, out, o, w);
     } else {
-      addPlain(p, len, i0, j0, out, o, w);
+      addPlain(p, stride, count, i0, j0, out, o, w);
     }
   }
 
@@ -42,7 +63,8 @@ public final class DotTiles {
    * Sixteen dot products at once; the JIT keeps the accumulators in registers and compiles
    * {@link Math#fma} to one instruction, about 1.8 times faster than multiply-then-add.
    */
-  private static void addFused(double[] p, int len, int i0, int j0, double[] out, int o, int w) {
+  private static void addFused(double[] p, int len, int count, int i0, int j0, double[] out,
+      int o, int w) {
     double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
     double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
     int a0 = i0 * len;
@@ -53,7 +75,7 @@ public final class DotTiles {
     int b1 = b0 + len;
     int b2 = b1 + len;
     int b3 = b2 + len;
-    for (int s = 0; s < len; s++) {
+    for (int s = 0; s < count; s++) {
       double x0 = p[a0 + s];
       double x1 = p[a1 + s];
       double x2 = p[a2 + s];
@@ -102,7 +124,8 @@ public final class DotTiles {
   }
 
   /** Sixteen dot products at once with separate multiplies and adds (no FMA unit). */
-  private static void addPlain(double[] p, int len, int i0, int j0, double[] out, int o, int w) {
+  private static void addPlain(double[] p, int len, int count, int i0, int j0, double[] out,
+      int o, int w) {
     double c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
     double c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
     int a0 = i0 * len;
@@ -113,7 +136,7 @@ public final class DotTiles {
     int b1 = b0 + len;
     int b2 = b1 + len;
     int b3 = b2 + len;
-    for (int s = 0; s < len; s++) {
+    for (int s = 0; s < count; s++) {
       double x0 = p[a0 + s];
       double x1 = p[a1 + s];
       double x2 = p[a2 + s];
