@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,10 @@ final class BenchCommand implements Callable<Integer> {
     List<String> names = backendNames == null ? new ArrayList<>(backends.all().keySet())
         : backendNames;
     names.forEach(backends::get);
+    if (reference != null && !Files.isRegularFile(reference)) {
+      throw new InvalidParameterException("--reference " + reference + ": no such file; give the"
+          + " path of thuml/LogME's LogME.py (git clone https://github.com/thuml/LogME)");
+    }
     List<SyntheticTask> tasks = new ArrayList<>();
     for (String text : cases) {
       try {
@@ -148,7 +153,14 @@ final class BenchCommand implements Callable<Integer> {
       ReferenceRun ref = null;
       if (reference != null) {
         for (int r = 0; r < repeat; r++) {
-          ReferenceRun run = ReferenceRun.measure(python, reference, task, dir);
+          ReferenceRun run;
+          try {
+            run = ReferenceRun.measure(python, reference, task, dir);
+          } catch (IOException e) {
+            // the user's interpreter or script, not logme, failed
+            throw new InvalidParameterException("--reference " + reference + " with --python "
+                + python + ": " + e.getMessage());
+          }
           ref = ref == null || run.seconds() < ref.seconds() ? run : ref;
         }
         row(out, results, task, "reference", ref.seconds(), (double) ref.peakKb(), floor, null,
