@@ -81,8 +81,9 @@ public final class GbcEstimator extends Baseline {
           + " PCA was done, GBC uses all " + f.cols());
     }
     if (dimensions.isPresent() && f.cols() > dimensions.getAsInt()) {
-      Pca pca = Pca.fit(f, backend);
-      x = pca.scores(Math.min(dimensions.getAsInt(), pca.rank()), backend);
+      int kept = Math.min(dimensions.getAsInt(), Math.min(f.rows(), f.cols()));
+      Pca pca = Pca.fit(f, kept, backend);
+      x = pca.scores(kept, backend);
       warnings = pca.warnings();
     }
     int n = x.rows();

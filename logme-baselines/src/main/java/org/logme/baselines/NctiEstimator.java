@@ -100,9 +100,9 @@ public final class NctiEstimator extends SetBaseline {
     int c = labels.classCount();
     int n = f.rows();
     List<String> warnings = new ArrayList<>();
-    Pca pca = Pca.fit(f, backend);
+    int k = Math.min(pcaComponents, Math.min(f.rows(), f.cols()));
+    Pca pca = Pca.fit(f, k, backend);
     warnings.addAll(pca.warnings());
-    int k = Math.min(pcaComponents, pca.rank());
     if (k < pcaComponents) {
       warnings.add("only " + pca.rank() + " PCA components exist (min(N, D)), fewer than "
           + pcaComponents + "; all are kept (the reference raises an error here)");

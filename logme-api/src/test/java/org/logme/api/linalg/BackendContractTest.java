@@ -225,6 +225,75 @@ public abstract class BackendContractTest {
     assertThat(s.sameValues(before)).as("input unchanged").isTrue();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("symmetricMatrices")
+  void leadingEigenvectorsAreEigenvectorsOfTheLargestValues(String label, Matrix s) {
+    assertLeadingEigenvectors(s);
+  }
+
+  /**
+   * Eigenvalues 10, 10, 10 + 1e-9, 5 − 1e-12, 5, 1 and then a spread, rotated by a Householder
+   * reflection: clusters that inverse iteration alone cannot separate.
+   */
+  @Test
+  void leadingEigenvectorsOfClusteredEigenvaluesAreOrthonormal() {
+    int n = 40;
+    double[] lambda = new double[n];
+    double[] head = {10 + 1e-9, 10, 10, 5, 5 - 1e-12, 1};
+    for (int i = 0; i < n; i++) {
+      lambda[i] = i < head.length ? head[i] : 0.5 / (i + 1);
+    }
+    Matrix u = gaussian(n, 1, 41);
+    double uu = 0;
+    for (int i = 0; i < n; i++) {
+      uu += u.get(i, 0) * u.get(i, 0);
+    }
+    Matrix h = Matrix.identity(n);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        h.set(i, j, h.get(i, j) - 2 * u.get(i, 0) * u.get(j, 0) / uu);
+      }
+    }
+    assertLeadingEigenvectors(symmetrized(recompose(h, lambda, h)));
+  }
+
+  @Test
+  void leadingEigenvectorsOfALargerGram() {
+    assertLeadingEigenvectors(gram(gaussian(400, 150, 42)));
+  }
+
+  private void assertLeadingEigenvectors(Matrix s) {
+    int n = s.rows();
+    double scale = Math.max(1.0, maxAbs(s));
+    double[] all = backend().symmetricEigen(s).values();
+    Matrix before = s.copy();
+    for (int k : new int[] {0, 1, Math.min(n, 2), n / 2, n}) {
+      SymmetricEigen eig = backend().symmetricEigenLeading(s, k);
+      assertThat(eig.values()).hasSize(n);
+      for (int i = 0; i < n; i++) {
+        assertThat(Math.abs(eig.values()[i] - all[i])).as("value %d", i)
+            .isLessThan(1e-10 * scale * n);
+      }
+      assertThat(eig.vectors().rows()).isEqualTo(n);
+      assertThat(eig.vectors().cols()).isEqualTo(k);
+      if (k > 0) {
+        assertThat(orthonormalityError(eig.vectors())).as("k=%d orthonormal", k)
+            .isLessThan(1e-10);
+      }
+      Matrix sv = naiveMultiply(s, eig.vectors());
+      for (int j = 0; j < k; j++) {
+        for (int i = 0; i < n; i++) {
+          assertThat(Math.abs(sv.get(i, j) - eig.values()[j] * eig.vectors().get(i, j)))
+              .as("k=%d: S v_%d = λ v_%d, entry %d", k, j, j, i)
+              .isLessThan(1e-10 * scale * n);
+        }
+      }
+    }
+    assertThat(s.sameValues(before)).as("input unchanged").isTrue();
+    assertThatThrownBy(() -> backend().symmetricEigenLeading(s, n + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void symmetricEigenGivesKnownValues() {
     SymmetricEigen eig = backend().symmetricEigen(Matrix.of(new double[] {2, 1},

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SpectralProjection;
+import org.logme.api.linalg.SymmetricEigen;
 
 /**
  * Base of the pure-Java backends: the two hot spots of LogME — Gram matrices and eigenvalues
@@ -59,6 +60,16 @@ public abstract class JavaKernelBackend implements LinearAlgebraBackend {
   @Override
   public SpectralProjection symmetricEigenProjection(Matrix s, Matrix b) {
     return projections.decompose(s, b, this);
+  }
+
+  /**
+   * Householder tridiagonalisation, QR for the eigenvalues and inverse iteration for the k
+   * vectors ({@link TridiagonalEigen#leading}); falls back to this backend's full
+   * {@link #symmetricEigen} in the rare case the QR iteration does not converge.
+   */
+  @Override
+  public SymmetricEigen symmetricEigenLeading(Matrix s, int k) {
+    return projections.leading(s, k, this);
   }
 
   @Override

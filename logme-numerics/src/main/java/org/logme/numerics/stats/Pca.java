@@ -44,10 +44,33 @@ public final class Pca {
    * @return the fitted decomposition
    */
   public static Pca fit(Matrix x, LinearAlgebraBackend backend) {
+    return fit(x, Math.min(x.rows(), x.cols()), backend);
+  }
+
+  /**
+   * The exact PCA keeping only the leading components' directions (all variances are still
+   * known): the backend computes those eigenvectors alone
+   * ({@link LinearAlgebraBackend#symmetricEigenLeading}), which on the pure-Java backends costs
+   * a fraction of the full decomposition. {@link #scores} then takes at most that many.
+   *
+   * <p>Example: {@code Pca.fit(x, 64, backend).scores(64, backend)} reduces x to 64
+   * dimensions, as GBC does.
+   *
+   * @param x an N×D matrix (not modified)
+   * @param components how many components' directions to keep, 1..min(N, D)
+   * @param backend the linear algebra
+   * @return the fitted decomposition
+   */
+  public static Pca fit(Matrix x, int components, LinearAlgebraBackend backend) {
+    int rank = Math.min(x.rows(), x.cols());
+    if (components < 1 || components > rank) {
+      throw new IllegalArgumentException("cannot keep " + components + " of " + rank
+          + " components");
+    }
     Matrix centred = Covariance.centred(x);
     boolean outer = x.rows() < x.cols();
-    SymmetricEigen eig = backend.symmetricEigen(outer ? backend.outerGram(centred)
-        : backend.gram(centred));
+    SymmetricEigen eig = backend.symmetricEigenLeading(outer ? backend.outerGram(centred)
+        : backend.gram(centred), components);
     double[] values = eig.values().clone();
     for (int i = 0; i < values.length; i++) {
       values[i] = Math.max(0, values[i]);
@@ -125,6 +148,10 @@ public final class Pca {
   public Matrix scores(int k, LinearAlgebraBackend backend) {
     if (k < 1 || k > rank()) {
       throw new IllegalArgumentException("cannot keep " + k + " of " + rank() + " components");
+    }
+    if (k > vectors.cols()) {
+      throw new IllegalArgumentException("cannot keep " + k + " components of a PCA fitted with"
+          + " the directions of " + vectors.cols());
     }
     Matrix scores;
     if (outer) {
