@@ -193,6 +193,27 @@ public abstract class StatisticsContractTest {
   }
 
   @Test
+  void aPcaKeepingTheLeadingDirectionsGivesTheSameScores() {
+    for (Matrix x : new Matrix[] {gaussian(300, 40, 8), gaussian(20, 90, 9)}) {
+      Pca full = Pca.fit(x, backend());
+      Pca leading = Pca.fit(x, 5, backend());
+      assertThat(leading.rank()).isEqualTo(full.rank());
+      double[] variance = full.explainedVariance();
+      double[] leadingVariance = leading.explainedVariance();
+      for (int i = 0; i < variance.length; i++) {
+        assertThat(leadingVariance[i]).isCloseTo(variance[i], within(1e-10 * variance[0]));
+      }
+      // both follow the sign convention, so distinct components agree entry by entry
+      assertThat(maxAbsDiff(leading.scores(5, backend()), full.scores(5, backend())))
+          .isLessThan(1e-8 * Math.sqrt(variance[0]));
+      assertThatThrownBy(() -> leading.scores(6, backend()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("directions of 5");
+    }
+    assertThatThrownBy(() -> Pca.fit(gaussian(10, 4, 1), 5, backend()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void componentsForAVarianceRatioFollowScikitLearnsRule() {
     // variances 4, 3, 2, 1 (ratios .4 .3 .2 .1): cumulative .4 .7 .9 1.0
     Matrix x = Matrix.zeros(8, 4);
