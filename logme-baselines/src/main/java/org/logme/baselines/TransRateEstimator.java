@@ -65,27 +65,34 @@ public final class TransRateEstimator extends Baseline {
 
   @Override
   EstimateResult.Builder compute(EstimationInput input, LinearAlgebraBackend backend) {
-    Matrix z = Covariance.centred(input.features().orElseThrow().matrix());
+    Matrix f = input.features().orElseThrow().matrix();
     Labels labels = input.labels().orElseThrow();
     int c = labels.classCount();
-    int n = z.rows();
-    int d = z.cols();
+    int n = f.rows();
+    int d = f.cols();
     int[] counts = labels.counts();
+    // the centred rows Z = F − 1μᵀ of each class, gathered and centred in one pass
+    double[] mu = Covariance.columnMeans(f);
     double[][] rows = new double[c][];
     int[] filled = new int[c];
     for (int k = 0; k < c; k++) {
       rows[k] = new double[counts[k] * d];
     }
-    double[] data = z.data();
+    double[] data = f.data();
     for (int i = 0; i < n; i++) {
       int k = labels.classIndex(i);
-      System.arraycopy(data, i * d, rows[k], filled[k] * d, d);
+      double[] out = rows[k];
+      int at = filled[k] * d;
+      int from = i * d;
+      for (int j = 0; j < d; j++) {
+        out[at + j] = data[from + j] - mu[j];
+      }
       filled[k]++;
     }
     double[] perClass = new double[c];
     double whole;
     if (n < d) {
-      whole = codingRate(z, backend);
+      whole = codingRate(Covariance.minusRow(f, mu), backend);
       for (int k = 0; k < c; k++) {
         perClass[k] = codingRate(Matrix.wrap(counts[k], d, rows[k]), backend);
       }

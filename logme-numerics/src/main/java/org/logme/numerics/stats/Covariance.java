@@ -52,9 +52,12 @@ public final class Covariance {
     if (row.length != d) {
       throw new IllegalArgumentException("a row of " + row.length + " values for " + x);
     }
-    double[] out = x.data().clone();
-    for (int i = 0; i < out.length; i++) {
-      out[i] -= row[i % d];
+    double[] in = x.data();
+    double[] out = new double[in.length];
+    for (int r = 0, at = 0; r < x.rows(); r++, at += d) {
+      for (int j = 0; j < d; j++) {
+        out[at + j] = in[at + j] - row[j];
+      }
     }
     return Matrix.wrap(x.rows(), d, out);
   }
