@@ -34,8 +34,10 @@ import org.logme.numerics.stats.Pca;
  *       {@code variance_floor} (default 1e-4).</li>
  *   <li>Direction: higher is better; GBC ∈ [−C(C−1), 0], near 0 for well-separated classes and
  *       near −C(C−1) when the classes are identically distributed.</li>
- *   <li>Cost: the exact PCA (a D×D or N×N eigendecomposition after an O(N·D·min(N, D)) Gram
- *       product), then O(N·d + C²·d).</li>
+ *   <li>Cost: the exact PCA (the eigenvalues of the D×D or N×N Gram matrix and the eigenvectors
+ *       of the d components kept, {@link Pca#fit(org.logme.api.linalg.Matrix, int,
+ *       LinearAlgebraBackend)}, after an O(N·D·min(N, D)) Gram product), then
+ *       O(N·d + C²·d).</li>
  *   <li>No reference implementation was run for this project: the value follows the paper's
  *       formula and is checked by property tests only. The PCA is exact (deterministic), where
  *       the paper does not fix a solver.</li>
