@@ -86,6 +86,27 @@ public interface Kernels {
   void axpy(double a, double[] x, int xOffset, double[] y, int yOffset, int count);
 
   /**
+   * One row of a symmetric rank-two update fused with the next matrix-vector product, the step
+   * of a Householder tridiagonalisation: for k &lt; count,
+   * u = a[offset + k] − (vi·w[from + k] + wi·v[from + k]) is stored back and
+   * Σ u·next[nextFrom + k] returned.
+   *
+   * @param a the matrix's array, updated
+   * @param offset the index in a of the row part's first value
+   * @param vi the row's entry of v
+   * @param w the vector w of A ← A − vwᵀ − wvᵀ
+   * @param wi the row's entry of w
+   * @param v the vector v
+   * @param from the index in v and w of the first column
+   * @param next the vector of the next product
+   * @param nextFrom the index in next of the first column
+   * @param count how many columns
+   * @return Σ u·next over the columns
+   */
+  double rankTwoRowDot(double[] a, int offset, double vi, double[] w, double wi, double[] v,
+      int from, double[] next, int nextFrom, int count);
+
+  /**
    * Adds a Gram matrix to (at least) the upper triangle of an r×r accumulator:
    * acc[i][j] += Σ_s p[s][i]·p[s][j] for i ≤ j. The strictly lower triangle may be changed too
    * (it is left unspecified). P is m×r; x holds it row-major, or, if {@code transposed}, holds

@@ -93,6 +93,18 @@ public final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public double rankTwoRowDot(double[] a, int offset, double vi, double[] w, double wi,
+      double[] v, int from, double[] next, int nextFrom, int count) {
+    double sum = 0;
+    for (int k = 0; k < count; k++) {
+      double updated = a[offset + k] - (vi * w[from + k] + wi * v[from + k]);
+      a[offset + k] = updated;
+      sum += updated * next[nextFrom + k];
+    }
+    return sum;
+  }
+
+  @Override
   public void addGram(double[] x, int m, int r, boolean transposed, double[] acc,
       ForkJoinPool pool) {
     if (m == 0 || r == 0) {

@@ -9,6 +9,7 @@ import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
+import org.logme.numerics.kernel.Kernels;
 
 /**
  * Eigenvalues of a symmetric matrix with the projections VᵀB of a few vectors on its
@@ -29,12 +30,23 @@ public final class TridiagonalEigen {
   private static final int MAX_SWEEPS_PER_VALUE = 60;
 
   private final ForkJoinPool pool;
+  /** The loops whatever the size, or null to choose them by size ({@link #kernelsFor}). */
+  private final Kernels kernels;
 
   /**
    * @param pool the threads to use, or null for the calling thread only
    */
   public TridiagonalEigen(ForkJoinPool pool) {
+    this(pool, null);
+  }
+
+  /**
+   * @param pool the threads to use, or null for the calling thread only
+   * @param kernels the loops of the reduction whatever the size, or null to choose them by size
+   */
+  public TridiagonalEigen(ForkJoinPool pool, Kernels kernels) {
     this.pool = pool;
+    this.kernels = kernels;
   }
 
   /**
@@ -182,6 +194,7 @@ public final class TridiagonalEigen {
     double[] w = new double[n];
     double[] next = new double[n];
     double[] ytv = new double[m];
+    Kernels loops = kernelsFor(n);
     // reflector of step 0, and p = βBv for it
     double beta = reflector(a, n, 0, d, e, v);
     if (beta != 0) {
@@ -224,7 +237,7 @@ public final class TridiagonalEigen {
         e[o] = a[first + 1];
       }
       // fused pass: update rows o+1.. and accumulate p' = β'·B'v' for the next step
-      updateAndMultiply(a, n, o, len, v, w, next, nextBeta, p);
+      updateAndMultiply(a, n, o, len, v, w, next, nextBeta, p, loops);
       double[] swap = v;
       v = next;
       next = swap;
@@ -280,22 +293,27 @@ public final class TridiagonalEigen {
    * is not used again), and p[i−1] = β'·Σ_j B[i][j]·v'[j−1] for the next reflector v'.
    */
   private void updateAndMultiply(double[] a, int n, int o, int len, double[] v, double[] w,
-      double[] next, double nextBeta, double[] p) {
+      double[] next, double nextBeta, double[] p, Kernels kernels) {
     run(len - 1, (lo, hi) -> {
       for (int r = lo; r < hi; r++) {
         int i = r + 1;
         int row = (o + i) * n + o;
-        double vi = v[i];
-        double wi = w[i];
-        double sum = 0;
-        for (int j = 1; j < len; j++) {
-          double updated = a[row + j] - (vi * w[j] + wi * v[j]);
-          a[row + j] = updated;
-          sum += updated * next[j - 1];
-        }
-        p[r] = nextBeta * sum;
+        p[r] = nextBeta * kernels.rankTwoRowDot(a, row + 1, v[i], w, w[i], v, 1, next, 0,
+            len - 1);
       }
     });
+  }
+
+  /**
+   * The loops of a reduction of order n: the Vector API's from about n = 930 on (4/3·n³ ≥
+   * {@link GramKernel#VECTOR_WORK}), the scalar ones below, where the cold Vector API code costs
+   * more than it saves, as for {@link GramKernel}.
+   */
+  private Kernels kernelsFor(int n) {
+    if (kernels != null) {
+      return kernels;
+    }
+    return (long) n * n * n / 3 * 4 < GramKernel.VECTOR_WORK ? Kernels.scalar() : Kernels.best();
   }
 
   /** y[o..o+len) ← (I − βvvᵀ)·y[o..o+len), rows of m values. */

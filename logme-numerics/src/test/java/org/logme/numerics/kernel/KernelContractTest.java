@@ -100,4 +100,30 @@ class KernelContractTest {
       assertThat(y).as("%s, %d elements", kernels, count).containsExactly(expected);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("kernels")
+  void rankTwoRowDotUpdatesTheRowAndReturnsItsProductWithTheNextVector(Kernels kernels) {
+    for (int count : new int[] {0, 1, 7, 8, 9, 26}) {
+      int offset = 5;
+      int from = 1;
+      int nextFrom = 2;
+      double[] a = values(offset + count + 3, count);
+      double[] original = a.clone();
+      double[] v = values(from + count, 4);
+      double[] w = values(from + count, 6);
+      double[] next = values(nextFrom + count, 8);
+      double sum = kernels.rankTwoRowDot(a, offset, 2, w, -3, v, from, next, nextFrom, count);
+      double expected = 0;
+      for (int k = 0; k < count; k++) {
+        double u = original[offset + k] - (2 * w[from + k] + -3 * v[from + k]);
+        assertThat(a[offset + k]).as("%s, %d columns, column %d", kernels, count, k)
+            .isEqualTo(u);
+        expected += u * next[nextFrom + k];
+      }
+      assertThat(sum).isEqualTo(expected);
+      assertThat(a[offset - 1]).isEqualTo(original[offset - 1]);
+      assertThat(a[offset + count]).isEqualTo(original[offset + count]);
+    }
+  }
 }

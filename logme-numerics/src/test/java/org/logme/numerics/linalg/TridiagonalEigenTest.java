@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,6 +13,7 @@ import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SpectralProjection;
 import org.logme.api.linalg.SymmetricEigen;
 import org.logme.api.linalg.TestMatrices;
+import org.logme.numerics.kernel.Kernels;
 
 /** The tridiagonal eigen-projection kernel against the Jacobi method. */
 class TridiagonalEigenTest {
@@ -95,5 +97,62 @@ class TridiagonalEigenTest {
 
   private static double square(double x) {
     return x * x;
+  }
+
+  /**
+   * A reduction of order 1000 runs on the Vector API's loops when the module is present: every
+   * kernel gives the same spectrum and projections to rounding, and basis-free identities hold
+   * (Σλ = tr S, Σλ² = ‖S‖²_F, Σλᵢxᵢ² = bᵀSb for x = Vᵀb).
+   */
+  @Test
+  void everyKernelGivesTheSameLargeDecomposition() {
+    int n = 1000;
+    Matrix s = new GramKernel(POOL).gram(TestMatrices.gaussian(1100, n, 11));
+    Matrix b = TestMatrices.gaussian(n, 2, 12);
+    double trace = 0;
+    double frobenius = 0;
+    for (int i = 0; i < n; i++) {
+      trace += s.get(i, i);
+      for (int j = 0; j < n; j++) {
+        frobenius += square(s.get(i, j));
+      }
+    }
+    double[] sb = new double[2];
+    for (int c = 0; c < 2; c++) {
+      for (int i = 0; i < n; i++) {
+        double row = 0;
+        for (int j = 0; j < n; j++) {
+          row += s.get(i, j) * b.get(j, c);
+        }
+        sb[c] += b.get(i, c) * row;
+      }
+    }
+    SpectralProjection first = null;
+    for (Kernels kernels : Stream.concat(Stream.of(Kernels.scalar()), Kernels.vector().stream())
+        .toList()) {
+      SpectralProjection p = new TridiagonalEigen(POOL, kernels).decompose(s, b);
+      double sum = 0;
+      double squares = 0;
+      for (double lambda : p.values()) {
+        sum += lambda;
+        squares += lambda * lambda;
+      }
+      assertThat(Math.abs(sum - trace)).as(kernels.description()).isLessThan(1e-10 * trace);
+      assertThat(Math.abs(squares - frobenius)).isLessThan(1e-10 * frobenius);
+      for (int c = 0; c < 2; c++) {
+        double quadratic = 0;
+        for (int i = 0; i < n; i++) {
+          quadratic += p.values()[i] * square(p.projections().get(i, c));
+        }
+        assertThat(Math.abs(quadratic - sb[c])).isLessThan(1e-10 * Math.abs(sb[c]));
+      }
+      if (first != null) {
+        for (int i = 0; i < n; i++) {
+          assertThat(Math.abs(p.values()[i] - first.values()[i]))
+              .isLessThan(1e-11 * first.values()[0]);
+        }
+      }
+      first = p;
+    }
   }
 }

@@ -109,6 +109,29 @@ public final class VectorKernels implements Kernels {
   }
 
   @Override
+  public double rankTwoRowDot(double[] a, int offset, double vi, double[] w, double wi,
+      double[] v, int from, double[] next, int nextFrom, int count) {
+    DoubleVector sum = DoubleVector.zero(S);
+    DoubleVector bv = DoubleVector.broadcast(S, vi);
+    DoubleVector bw = DoubleVector.broadcast(S, wi);
+    int k = 0;
+    for (; k + L <= count; k += L) {
+      DoubleVector t = DoubleVector.fromArray(S, v, from + k).fma(bw,
+          DoubleVector.fromArray(S, w, from + k).mul(bv));
+      DoubleVector u = DoubleVector.fromArray(S, a, offset + k).sub(t);
+      u.intoArray(a, offset + k);
+      sum = u.fma(DoubleVector.fromArray(S, next, nextFrom + k), sum);
+    }
+    double total = sum.reduceLanes(VectorOperators.ADD);
+    for (; k < count; k++) {
+      double updated = a[offset + k] - (vi * w[from + k] + wi * v[from + k]);
+      a[offset + k] = updated;
+      total += updated * next[nextFrom + k];
+    }
+    return total;
+  }
+
+  @Override
   public void axpy(double a, double[] x, int xOffset, double[] y, int yOffset, int count) {
     DoubleVector va = DoubleVector.broadcast(S, a);
     int k = 0;
