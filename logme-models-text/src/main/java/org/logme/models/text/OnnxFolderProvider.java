@@ -40,7 +40,6 @@ public final class OnnxFolderProvider implements FeatureExtractorProvider {
   /** The largest ONNX file read into memory; larger models keep their weights as external data. */
   static final long MAX_MODEL_BYTES = Integer.MAX_VALUE - 64;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public String name() {
@@ -157,7 +156,7 @@ public final class OnnxFolderProvider implements FeatureExtractorProvider {
 
   private static JsonNode json(Path file) {
     try {
-      return JSON.readTree(file.toFile());
+      return Json.MAPPER.readTree(file.toFile());
     } catch (IOException e) {
       throw new InvalidInputException(file + ": not valid JSON: " + e.getMessage(), e);
     }
@@ -196,5 +195,13 @@ public final class OnnxFolderProvider implements FeatureExtractorProvider {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
+  }
+
+  /**
+   * Jackson's mapper, made when a model folder is first read: {@link java.util.ServiceLoader}
+   * creates this provider in every command, most of which never read one.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }
