@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.logme.numerics.kernel.Kernels;
 import org.logme.numerics.stats.RowBlock;
 
 /**
@@ -33,12 +34,13 @@ final class RowBlockReader implements AutoCloseable {
    * @param rows N
    * @param cols D
    * @param blockRows the rows per block
+   * @param kernels the loops of the column sums
    */
-  RowBlockReader(ArraySource source, int rows, int cols, int blockRows) {
+  RowBlockReader(ArraySource source, int rows, int cols, int blockRows, Kernels kernels) {
     int capacity = Math.min(blockRows, rows);
-    free.add(new RowBlock(capacity, cols));
+    free.add(new RowBlock(capacity, cols, kernels));
     if (rows > capacity) {
-      free.add(new RowBlock(capacity, cols));
+      free.add(new RowBlock(capacity, cols, kernels));
     }
     thread = new Thread(() -> run(source, rows, cols, capacity), "logme-reader");
     thread.setDaemon(true);

@@ -9,6 +9,8 @@ import org.logme.api.data.Labels;
 import org.logme.api.data.Targets;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
+import org.logme.numerics.kernel.Kernels;
+import org.logme.numerics.stats.BlockStatistics;
 import org.logme.numerics.stats.RowBlock;
 import org.logme.numerics.stats.RowBlockAccumulator;
 
@@ -57,7 +59,8 @@ public final class StreamingStatistics {
     int[] classes = labels.classIndices();
     int c = labels.classCount();
     return read(spec, "labels (" + labels.origin() + ")", labels.sampleCount(), backend,
-        (d, pool) -> RowBlockAccumulator.ofClasses(d, classes, c, backend::addGram, pool));
+        (d, pool, gram, kernels) -> RowBlockAccumulator.ofClasses(d, classes, c, gram, pool,
+            kernels));
   }
 
   /**
@@ -70,7 +73,7 @@ public final class StreamingStatistics {
   public static FeatureStatistics read(String spec, Targets targets, LinearAlgebraBackend backend) {
     Matrix y = targets.matrix();
     return read(spec, "targets (" + targets.origin() + ")", targets.sampleCount(), backend,
-        (d, pool) -> RowBlockAccumulator.ofTargets(d, y, backend::addGram, pool));
+        (d, pool, gram, kernels) -> RowBlockAccumulator.ofTargets(d, y, gram, pool, kernels));
   }
 
   /**
@@ -93,10 +96,11 @@ public final class StreamingStatistics {
     }
   }
 
-  /** Makes the accumulator for D columns whose passes run on the given pool. */
+  /** Makes the accumulator for D columns whose passes run on the given pool and kernels. */
   @FunctionalInterface
   private interface AccumulatorFactory {
-    RowBlockAccumulator create(int d, ForkJoinPool pool);
+    RowBlockAccumulator create(int d, ForkJoinPool pool, BlockStatistics.GramUpdate gram,
+        Kernels kernels);
   }
 
   private static FeatureStatistics read(String spec, String rowSource, int expectedRows,
@@ -123,8 +127,11 @@ public final class StreamingStatistics {
       int threads = Math.max(1, Math.min(backend.threads(),
           Runtime.getRuntime().availableProcessors()));
       ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
-      try (RowBlockReader reader = new RowBlockReader(source, n, d, blockRows(d))) {
-        RowBlockAccumulator total = factory.create(d, pool);
+      // the whole stream's size, known from the header, chooses the loops (Kernels.forWork)
+      Kernels kernels = Kernels.forWork((long) n * d * d / 2);
+      try (RowBlockReader reader = new RowBlockReader(source, n, d, blockRows(d), kernels)) {
+        RowBlockAccumulator total = factory.create(d, pool,
+            (scatter, rows) -> backend.addGram(scatter, rows, n), kernels);
         NonFinite bad = new NonFinite();
         for (RowBlock block = reader.next(); block != null; block = reader.next()) {
           if (!block.sumsFinite()) {

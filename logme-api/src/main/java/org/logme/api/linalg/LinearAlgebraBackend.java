@@ -68,6 +68,22 @@ public interface LinearAlgebraBackend {
   }
 
   /**
+   * As {@link #addGram(Matrix, Matrix)}, for one block of a stream whose number of rows is known
+   * from the start (a file's header says it): a backend may choose its loops for the whole
+   * stream rather than for one block (the pure-Java backends: their scalar kernels when the
+   * stream's N·n²/2 multiply-adds are fewer than 2³⁰, where warming up the JIT's vector code
+   * costs more than it saves). The default ignores the number.
+   *
+   * @param accumulator an n×n matrix whose upper triangle is updated in place
+   * @param rows an m×n block of rows
+   * @param streamRows N, the rows of the whole stream
+   * @throws IllegalArgumentException if the shapes do not fit
+   */
+  default void addGram(Matrix accumulator, Matrix rows, long streamRows) {
+    addGram(accumulator, rows);
+  }
+
+  /**
    * @param a an m×k matrix
    * @param b a k×n matrix
    * @return the m×n product AB

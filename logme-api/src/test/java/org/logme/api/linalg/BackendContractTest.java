@@ -101,16 +101,26 @@ public abstract class BackendContractTest {
   @Test
   void addGramAccumulatesBlocksIntoTheGramOfTheirConcatenation() {
     Matrix a = gaussian(700, 37, 21);
-    Matrix accumulator = Matrix.zeros(37, 37);
-    int[] cuts = {0, 1, 300, 557, 700};
-    for (int k = 0; k + 1 < cuts.length; k++) {
-      Matrix block = Matrix.wrap(cuts[k + 1] - cuts[k], 37,
-          java.util.Arrays.copyOfRange(a.data(), cuts[k] * 37, cuts[k + 1] * 37));
-      backend().addGram(accumulator, block);
+    // without and with the stream's size (the loops may be chosen by it, not the result)
+    for (boolean sized : new boolean[] {false, true}) {
+      Matrix accumulator = Matrix.zeros(37, 37);
+      int[] cuts = {0, 1, 300, 557, 700};
+      for (int k = 0; k + 1 < cuts.length; k++) {
+        Matrix block = Matrix.wrap(cuts[k + 1] - cuts[k], 37,
+            java.util.Arrays.copyOfRange(a.data(), cuts[k] * 37, cuts[k + 1] * 37));
+        if (sized) {
+          backend().addGram(accumulator, block, 700);
+        } else {
+          backend().addGram(accumulator, block);
+        }
+      }
+      mirrorUpper(accumulator);
+      assertThat(maxAbsDiff(accumulator, naiveMultiply(a.transpose(), a))).as("sized %s", sized)
+          .isLessThan(1e-9);
     }
-    mirrorUpper(accumulator);
-    assertThat(maxAbsDiff(accumulator, naiveMultiply(a.transpose(), a))).isLessThan(1e-9);
     assertThatThrownBy(() -> backend().addGram(Matrix.zeros(3, 3), Matrix.zeros(2, 4)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> backend().addGram(Matrix.zeros(3, 3), Matrix.zeros(2, 4), 2))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

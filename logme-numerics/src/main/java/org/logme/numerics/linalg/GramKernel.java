@@ -11,18 +11,14 @@ import org.logme.numerics.kernel.Kernels;
  * JVM has it, scalar 4×4 tiles otherwise) and mirrored, so the result is exactly symmetric and
  * costs half a general product.
  *
- * <p>Created without naming the kernels, it computes a whole matrix's Gram matrix of fewer than
- * {@value #VECTOR_WORK} multiply-adds on the scalar kernels (blocks added to a running sum, as
- * streamed statistics add them, always run on the best kernels: their total is not known): in a fresh JVM the Vector API's
- * code runs slowly (and allocates) until the JIT has compiled it, which costs more than such a
- * product saves (measured at 5000×512: a cold first call 0.78 s against the scalar 0.37 s,
- * warm 0.13 s against 0.23 s).
+ * <p>Created without naming the kernels, it chooses them by size ({@link Kernels#forWork}): a
+ * whole matrix's Gram matrix by its own multiply-adds, blocks added to a running sum (as
+ * streamed statistics add them) by the whole stream's when the caller says how many rows it has,
+ * else on the best kernels.
  *
  * @since 0.1
  */
 public final class GramKernel {
-  /** Products below this many multiply-adds run on the scalar kernels unless told otherwise. */
-  static final long VECTOR_WORK = 1L << 30;
   private final ForkJoinPool pool;
   private final Kernels kernels;
   private final boolean bySize;
@@ -54,7 +50,7 @@ public final class GramKernel {
    * @return the kernels for a product of m·r²/2 multiply-adds
    */
   Kernels kernelsFor(int m, int r) {
-    return bySize && (long) m * r * r / 2 < VECTOR_WORK ? Kernels.scalar() : kernels;
+    return bySize ? Kernels.forWork((long) m * r * r / 2) : kernels;
   }
 
   /**
@@ -87,11 +83,37 @@ public final class GramKernel {
    * @throws IllegalArgumentException if the shapes do not fit
    */
   public void addGram(Matrix accumulator, Matrix rows) {
+    addGram(accumulator, rows, kernels);
+  }
+
+  /**
+   * As {@link #addGram(Matrix, Matrix)}, for one block of a stream of a known number of rows:
+   * the kernels are chosen by the whole stream's N·n²/2 multiply-adds.
+   *
+   * @param accumulator an n×n matrix whose upper triangle is updated in place
+   * @param rows an m×n block of rows
+   * @param streamRows N, the rows of the whole stream
+   * @throws IllegalArgumentException if the shapes do not fit
+   */
+  public void addGram(Matrix accumulator, Matrix rows, long streamRows) {
+    addGram(accumulator, rows, kernelsForStream(streamRows, rows.cols()));
+  }
+
+  /**
+   * @param streamRows the rows of a whole stream
+   * @param r the size of the result
+   * @return the kernels for each block of the stream: by its N·r²/2 multiply-adds
+   */
+  Kernels kernelsForStream(long streamRows, int r) {
+    return bySize ? Kernels.forWork(streamRows * r * r / 2) : kernels;
+  }
+
+  private void addGram(Matrix accumulator, Matrix rows, Kernels loops) {
     int n = rows.cols();
     if (accumulator.rows() != n || accumulator.cols() != n) {
       throw new IllegalArgumentException("cannot add the Gram matrix of " + rows + " to "
           + accumulator);
     }
-    kernels.addGram(rows.data(), rows.rows(), n, false, accumulator.data(), pool);
+    loops.addGram(rows.data(), rows.rows(), n, false, accumulator.data(), pool);
   }
 }

@@ -52,6 +52,12 @@ public abstract class JavaKernelBackend implements LinearAlgebraBackend {
     gramKernel.addGram(accumulator, rows);
   }
 
+  /** On the kernels the whole stream's size calls for ({@link GramKernel#addGram}). */
+  @Override
+  public void addGram(Matrix accumulator, Matrix rows, long streamRows) {
+    gramKernel.addGram(accumulator, rows, streamRows);
+  }
+
   /**
    * Householder tridiagonalisation and implicit QR ({@link TridiagonalEigen}), which never
    * forms the eigenvectors; falls back to this backend's full {@link #symmetricEigen} in the rare

@@ -305,15 +305,14 @@ public final class TridiagonalEigen {
   }
 
   /**
-   * The loops of a reduction of order n: the Vector API's from about n = 930 on (4/3·n³ ≥
-   * {@link GramKernel#VECTOR_WORK}), the scalar ones below, where the cold Vector API code costs
-   * more than it saves, as for {@link GramKernel}.
+   * The loops of a reduction of order n: by its 4/3·n³ operations ({@link Kernels#forWork}: the
+   * Vector API's from about n = 930 on, the scalar ones below), unless they were given.
    */
   private Kernels kernelsFor(int n) {
     if (kernels != null) {
       return kernels;
     }
-    return (long) n * n * n / 3 * 4 < GramKernel.VECTOR_WORK ? Kernels.scalar() : Kernels.best();
+    return Kernels.forWork((long) n * n * n / 3 * 4);
   }
 
   /** y[o..o+len) ← (I − βvvᵀ)·y[o..o+len), rows of m values. */

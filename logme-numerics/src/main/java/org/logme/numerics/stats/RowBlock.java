@@ -11,8 +11,8 @@ import org.logme.numerics.kernel.Kernels;
  * own. The sums are compensated (Knuth's TwoSum: each column's sum is the unevaluated sum of a
  * high and a low double), which gives the block's mean to about twice double precision.
  *
- * <p>The sums run on {@link Kernels#best()}; minima and maxima are not ordered for NaN (a block
- * with NaN has a NaN sum, {@link #sumsFinite()}).
+ * <p>The sums run on the given {@link Kernels} ({@link Kernels#best()} by default); minima and
+ * maxima are not ordered for NaN (a block with NaN has a NaN sum, {@link #sumsFinite()}).
  *
  * <p>A reader fills the block ({@link #start}, then {@link #appended} after writing rows into
  * {@link #data()}), a {@link RowBlockAccumulator} consumes it (and overwrites the rows with
@@ -21,7 +21,7 @@ import org.logme.numerics.kernel.Kernels;
  * @since 0.1
  */
 public final class RowBlock {
-  private final Kernels kernels = Kernels.best();
+  private final Kernels kernels;
   private final int cols;
   private final double[] data;
   private final double[] sumHigh;
@@ -37,6 +37,17 @@ public final class RowBlock {
    * @throws IllegalArgumentException if the block would not fit in one Java array
    */
   public RowBlock(int capacity, int cols) {
+    this(capacity, cols, Kernels.best());
+  }
+
+  /**
+   * @param capacity the most rows the block holds, ≥ 1
+   * @param cols D, the columns of every row, ≥ 1
+   * @param kernels the loops of the column sums
+   * @throws IllegalArgumentException if the block would not fit in one Java array
+   */
+  public RowBlock(int capacity, int cols, Kernels kernels) {
+    this.kernels = kernels;
     if (capacity < 1 || cols < 1 || (long) capacity * cols > Matrix.MAX_ELEMENTS) {
       throw new IllegalArgumentException("cannot hold " + capacity + " rows of " + cols
           + " columns in one block");

@@ -50,7 +50,7 @@ public final class RowBlockAccumulator {
   private final BlockStatistics.GramUpdate gram;
   private final ForkJoinPool pool;
   private final int ranges;
-  private final Kernels kernels = Kernels.best();
+  private final Kernels kernels;
 
   private long n;
   private final double[] meanHigh;
@@ -81,11 +81,12 @@ public final class RowBlockAccumulator {
   private double[] centredTargets;
 
   private RowBlockAccumulator(int d, int c, int[] classes, Matrix targets,
-      BlockStatistics.GramUpdate gram, ForkJoinPool pool) {
+      BlockStatistics.GramUpdate gram, ForkJoinPool pool, Kernels kernels) {
     if (d < 1 || c < 0) {
       throw new IllegalArgumentException("cannot accumulate " + d + " columns and " + c
           + " targets");
     }
+    this.kernels = kernels;
     this.d = d;
     this.c = c;
     this.classes = classes;
@@ -121,11 +122,13 @@ public final class RowBlockAccumulator {
    * @param classCount C
    * @param gram the Gram update for the deviations (in place, upper triangle)
    * @param pool threads for the passes over each block, or null for the calling thread
+   * @param kernels the loops of the passes over each block (for a stream of N rows:
+   *     {@code Kernels.forWork(N·D²/2)}, as its Gram matrix)
    * @return an empty accumulator
    */
   public static RowBlockAccumulator ofClasses(int d, int[] classes, int classCount,
-      BlockStatistics.GramUpdate gram, ForkJoinPool pool) {
-    return new RowBlockAccumulator(d, classCount, classes, null, gram, pool);
+      BlockStatistics.GramUpdate gram, ForkJoinPool pool, Kernels kernels) {
+    return new RowBlockAccumulator(d, classCount, classes, null, gram, pool, kernels);
   }
 
   /**
@@ -135,11 +138,12 @@ public final class RowBlockAccumulator {
    * @param targets the N×K targets of the whole array, one row per feature row
    * @param gram the Gram update for the deviations (in place, upper triangle)
    * @param pool threads for the passes over each block, or null for the calling thread
+   * @param kernels the loops of the passes over each block
    * @return an empty accumulator
    */
   public static RowBlockAccumulator ofTargets(int d, Matrix targets,
-      BlockStatistics.GramUpdate gram, ForkJoinPool pool) {
-    return new RowBlockAccumulator(d, targets.cols(), null, targets, gram, pool);
+      BlockStatistics.GramUpdate gram, ForkJoinPool pool, Kernels kernels) {
+    return new RowBlockAccumulator(d, targets.cols(), null, targets, gram, pool, kernels);
   }
 
   /** @return the number of rows added so far */

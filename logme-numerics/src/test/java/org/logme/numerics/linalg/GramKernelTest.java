@@ -35,6 +35,28 @@ class GramKernelTest {
     assertThat(named.kernelsFor(2, 2)).isSameAs(named.kernelsFor(50000, 2048));
   }
 
+  @Test
+  void aStreamsBlocksRunOnTheKernelsOfTheWholeStream() {
+    GramKernel bySize = new GramKernel(null);
+    // blocks of 1024 rows: each one small, the stream of 50000 rows large
+    assertThat(bySize.kernelsForStream(5000, 512)).isSameAs(Kernels.scalar());
+    assertThat(bySize.kernelsForStream(2048, 1024)).isSameAs(Kernels.best());
+    assertThat(bySize.kernelsForStream(50000, 2048)).isSameAs(Kernels.best());
+    GramKernel named = new GramKernel(null, ScalarKernelsAccess.plain());
+    assertThat(named.kernelsForStream(10, 2)).isSameAs(named.kernelsForStream(50000, 2048));
+    // two blocks of a stream add up to the whole Gram matrix's upper triangle
+    Matrix a = TestMatrices.gaussian(300, 20, 5);
+    Matrix sum = Matrix.zeros(20, 20);
+    bySize.addGram(sum, a.rows(0, 120), 300);
+    bySize.addGram(sum, a.rows(120, 300), 300);
+    Matrix expected = TestMatrices.naiveMultiply(a.transpose(), a);
+    for (int i = 0; i < 20; i++) {
+      for (int j = i; j < 20; j++) {
+        assertThat(Math.abs(sum.get(i, j) - expected.get(i, j))).isLessThan(1e-10);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("kernels")
   void everyKernelComputesTheGramMatrix(Kernels kernels) {
