@@ -153,14 +153,7 @@ final class BenchCommand implements Callable<Integer> {
       ReferenceRun ref = null;
       if (reference != null) {
         for (int r = 0; r < repeat; r++) {
-          ReferenceRun run;
-          try {
-            run = ReferenceRun.measure(python, reference, task, dir);
-          } catch (IOException e) {
-            // the user's interpreter or script, not logme, failed
-            throw new InvalidParameterException("--reference " + reference + " with --python "
-                + python + ": " + e.getMessage());
-          }
+          ReferenceRun run = ReferenceRun.measure(python, reference, task, dir);
           ref = ref == null || run.seconds() < ref.seconds() ? run : ref;
         }
         row(out, results, task, "reference", ref.seconds(), (double) ref.peakKb(), floor, null,

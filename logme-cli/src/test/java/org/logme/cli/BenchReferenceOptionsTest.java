@@ -32,4 +32,15 @@ class BenchReferenceOptionsTest {
     assertThat(run.err()).contains("--reference " + script + " with --python /bin/false:")
         .contains("exited with 1").doesNotContain("internal error");
   }
+
+  @Test
+  void anInterpreterThatPrintsNoScoreIsReportedAsTheUsersSetting() throws Exception {
+    Path script = Files.writeString(dir.resolve("LogME.py"), "# not run\n");
+    // echo prints its arguments, not a JSON score, and exits 0
+    CliRunner.Run run = CliRunner.run("bench", "--cases", "200x8x2", "--no-floor", "--dir",
+        dir.toString(), "--reference", script.toString(), "--python", "/bin/echo");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(run.err()).contains("the Python reference printed no score (its last line: '")
+        .doesNotContain("internal error").doesNotContain("Exception");
+  }
 }

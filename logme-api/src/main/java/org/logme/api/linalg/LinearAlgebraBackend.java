@@ -205,7 +205,8 @@ public interface LinearAlgebraBackend {
    * @param s a symmetric positive-definite n×n matrix
    * @return the lower-triangular L with S = LLᵀ and a positive diagonal (new matrix, zeros
    *     above the diagonal)
-   * @throws org.logme.api.NumericalException if S is not positive definite to working precision
+   * @throws org.logme.api.NumericalException if S is not positive definite to working precision,
+   *     or holds NaN or an infinity in its lower triangle
    * @throws IllegalArgumentException if s is not square
    * @since 0.1
    */

@@ -277,7 +277,8 @@ public abstract class BackendContractTest {
     double scale = Math.max(1.0, maxAbs(s));
     double[] all = backend().symmetricEigen(s).values();
     Matrix before = s.copy();
-    for (int k : new int[] {0, 1, Math.min(n, 2), n / 2, n}) {
+    // an eighth and fewer: the pure-Java backends' inverse iteration; more: full decompositions
+    for (int k : new int[] {0, 1, Math.min(n, 2), n / 8, n / 2, n}) {
       SymmetricEigen eig = backend().symmetricEigenLeading(s, k);
       assertThat(eig.values()).hasSize(n);
       for (int i = 0; i < n; i++) {
@@ -494,6 +495,15 @@ public abstract class BackendContractTest {
         .isInstanceOf(NumericalException.class).hasMessageContaining("not positive definite");
     assertThatThrownBy(() -> backend().cholesky(Matrix.zeros(3, 3)))
         .isInstanceOf(NumericalException.class);
+    // NaN or an infinity in the lower triangle, off or on the diagonal, wherever it is
+    for (int[] at : new int[][] {{1, 0}, {2, 1}, {1, 1}, {0, 0}}) {
+      for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+        Matrix s = Matrix.identity(3);
+        s.set(at[0], at[1], bad);
+        assertThatThrownBy(() -> backend().cholesky(s)).as("%s at %d,%d", bad, at[0], at[1])
+            .isInstanceOf(NumericalException.class);
+      }
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.logme.api.InvalidParameterException;
 
 /**
  * One timed run of the Python reference (thuml/LogME's {@code LogME.py}, given by the user) on
@@ -34,7 +35,9 @@ public record ReferenceRun(double seconds, double fitSeconds, long peakKb, doubl
    * @param task the synthetic task, already written
    * @param dir where it was written
    * @return the measurement
-   * @throws IOException if the interpreter cannot be started or fails
+   * @throws InvalidParameterException if the interpreter cannot be started, fails or prints no
+   *     score: the user's interpreter or script failed, not logme
+   * @throws IOException if the script cannot be written or the wait is interrupted
    */
   public static ReferenceRun measure(String python, Path logmePy, SyntheticTask task, Path dir)
       throws IOException {
@@ -45,13 +48,28 @@ public record ReferenceRun(double seconds, double fitSeconds, long peakKb, doubl
       }
       ProcessBuilder builder = new ProcessBuilder(List.of(python, script.toString(),
           logmePy.toString(), task.features(dir).toString(), task.labels(dir).toString()));
+      String setting = "--reference " + logmePy + " with --python " + python + ": ";
       long start = System.nanoTime();
-      String out = ChildJvm.run(builder, "the Python reference");
+      String out;
+      try {
+        out = ChildJvm.run(builder, "the Python reference");
+      } catch (IOException e) {
+        if (e.getCause() instanceof InterruptedException) {
+          throw e;
+        }
+        throw new InvalidParameterException(setting + e.getMessage());
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
-      JsonNode result = JSON.readTree(out.strip().lines().reduce((a, b) -> b).orElse("{}"));
+      String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+      JsonNode result;
+      try {
+        result = JSON.readTree(last.isEmpty() ? "{}" : last);
+      } catch (IOException e) {
+        result = JSON.createObjectNode();
+      }
       if (!result.path("score").isNumber()) {
-        throw new IOException("the Python reference printed no score (its last line: '"
-            + out.strip().lines().reduce((a, b) -> b).orElse("") + "')");
+        throw new InvalidParameterException(setting + "the Python reference printed no score"
+            + " (its last line: '" + last + "')");
       }
       return new ReferenceRun(seconds, result.path("fit_seconds").asDouble(),
           result.path("peak_rss_kb").asLong(), result.path("score").asDouble(),

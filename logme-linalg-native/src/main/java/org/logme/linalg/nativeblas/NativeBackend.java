@@ -389,7 +389,9 @@ public final class NativeBackend implements LinearAlgebraBackend {
    * LAPACK's blocked {@code dpotrf} on a copy of S (TransRate and the shrinkage H-score factor
    * D×D matrices: 11 of them for TransRate on 10 classes). A matrix that is not positive
    * definite is refused as {@link Cholesky#factor} refuses it, naming the first pivot that
-   * fails.
+   * fails; so is one with NaN or an infinity in its lower triangle, which OpenBLAS's
+   * {@code dpotrf} lets through (its test {@code ajj <= 0} is false for NaN) into a non-finite
+   * diagonal.
    */
   @Override
   public Matrix cholesky(Matrix s) {
@@ -405,6 +407,12 @@ public final class NativeBackend implements LinearAlgebraBackend {
       throw new IllegalStateException("LAPACK dpotrf rejected argument " + -info);
     }
     for (int i = 0; i < n; i++) {
+      double pivot = l[i * n + i];
+      // a NaN or infinity anywhere in the lower triangle reaches a later diagonal entry
+      if (!(pivot > 0 && pivot < Double.POSITIVE_INFINITY)) {
+        throw new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
+            + " matrix is not positive definite (pivot " + i + " is " + pivot * pivot + ")");
+      }
       Arrays.fill(l, i * n + i + 1, (i + 1) * n, 0.0);
     }
     return Matrix.wrap(n, n, l);

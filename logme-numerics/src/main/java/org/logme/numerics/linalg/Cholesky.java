@@ -31,7 +31,8 @@ public final class Cholesky {
    * @param s a symmetric positive-definite n×n matrix
    * @return the lower-triangular L with S = LLᵀ and a positive diagonal (new matrix, zeros
    *     above the diagonal)
-   * @throws NumericalException if S is not positive definite to working precision
+   * @throws NumericalException if S is not positive definite to working precision, or holds
+   *     NaN or an infinity in its lower triangle
    * @throws IllegalArgumentException if s is not square
    */
   public static Matrix factor(Matrix s) {
@@ -44,7 +45,8 @@ public final class Cholesky {
       int width = Math.min(4, n - j0);
       for (int j = j0; j < j0 + width; j++) {
         double d = a[j * n + j] - dot(l, j * n, j * n, j);
-        if (!(d > 0)) {
+        // NaN, or an infinity in S, is refused here too: it reaches a diagonal entry
+        if (!(d > 0 && d < Double.POSITIVE_INFINITY)) {
           throw new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
               + " matrix is not positive definite (pivot " + j + " is " + d + ")");
         }

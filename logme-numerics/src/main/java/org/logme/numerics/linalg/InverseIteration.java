@@ -10,7 +10,9 @@ package org.logme.numerics.linalg;
  * within 10⁻³·‖T‖ of each other (a cluster) are orthogonalised after every solve, since inverse
  * iteration alone only separates vectors whose eigenvalues are well apart.
  *
- * <p>Start vectors are fixed (a seeded sequence), so the result is reproducible.
+ * <p>T is scaled to unit norm first (as {@code dstein} scales), so that neither the raised pivots
+ * nor the solutions leave the range of doubles whatever T's scale; a zero T has the unit vectors
+ * as eigenvectors. Start vectors are fixed (a seeded sequence), so the result is reproducible.
  */
 final class InverseIteration {
   private static final int STEPS = 4;
@@ -28,21 +30,31 @@ final class InverseIteration {
    */
   static double[][] vectors(double[] d, double[] e, double[] values, int k) {
     int n = d.length;
-    double norm = 0;
+    double[][] z = new double[k][];
+    double scale = 0;
     for (int i = 0; i < n; i++) {
-      norm = Math.max(norm, Math.abs(d[i]) + (i > 0 ? Math.abs(e[i - 1]) : 0)
+      scale = Math.max(scale, Math.abs(d[i]) + (i > 0 ? Math.abs(e[i - 1]) : 0)
           + (i < n - 1 ? Math.abs(e[i]) : 0));
     }
-    double eps = Math.ulp(1.0);
-    double tiny = Math.max(eps * norm, Double.MIN_NORMAL);
-    double separation = 10 * eps * norm;
-    double[][] z = new double[k][];
+    if (!(scale > 0)) {
+      for (int j = 0; j < k; j++) {
+        z[j] = new double[n];
+        z[j][j] = 1;
+      }
+      return z;
+    }
+    d = scaled(d, scale);
+    e = scaled(e, scale);
+    values = scaled(values, scale);
+    // ‖T‖ = 1 from here on
+    double tiny = Math.ulp(1.0);
+    double separation = 10 * tiny;
     Factors lu = new Factors(n);
     long seed = 0x9E3779B97F4A7C15L;
     int clusterStart = 0;
     double shift = Double.NaN;
     for (int j = 0; j < k; j++) {
-      if (j > 0 && values[j - 1] - values[j] > CLUSTER * norm) {
+      if (j > 0 && values[j - 1] - values[j] > CLUSTER) {
         clusterStart = j;
       }
       double sigma = values[j];
@@ -72,6 +84,14 @@ final class InverseIteration {
       z[j] = x;
     }
     return z;
+  }
+
+  private static double[] scaled(double[] x, double scale) {
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i] / scale;
+    }
+    return out;
   }
 
   /** Scales x to unit length, in two steps so that a huge solution does not overflow. */

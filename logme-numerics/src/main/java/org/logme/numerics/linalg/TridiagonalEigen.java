@@ -124,6 +124,9 @@ public final class TridiagonalEigen {
     if (k < 0 || k > n) {
       throw new IllegalArgumentException("cannot take " + k + " eigenvectors of " + s);
     }
+    if (n == 0) {
+      return new SymmetricEigen(new double[0], Matrix.zeros(0, 0), List.of());
+    }
     double[] a = Matrices.symmetrized(s).data();
     double[] d = new double[n];
     double[] e = new double[Math.max(n - 1, 0)];

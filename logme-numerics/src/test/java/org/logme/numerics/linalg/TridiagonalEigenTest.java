@@ -155,4 +155,15 @@ class TridiagonalEigenTest {
       first = p;
     }
   }
+
+  @Test
+  void leadingVectorsOfEmptyAndZeroMatrices() {
+    TridiagonalEigen eigen = new TridiagonalEigen(null);
+    SymmetricEigen empty = eigen.leading(Matrix.zeros(0, 0), 0, null);
+    assertThat(empty.values()).isEmpty();
+    assertThat(empty.vectors().cols()).isZero();
+    SymmetricEigen zero = eigen.leading(Matrix.zeros(7, 7), 3, null);
+    assertThat(zero.values()).containsOnly(0.0);
+    assertThat(TestMatrices.orthonormalityError(zero.vectors())).isLessThan(1e-15);
+  }
 }
