@@ -2,8 +2,11 @@ package org.logme.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,8 +18,7 @@ class BenchReferenceOptionsTest {
   @Test
   void aMissingReferenceScriptIsRefusedBeforeAnythingRuns() {
     Path missing = dir.resolve("LogME.py");
-    CliRunner.Run run = CliRunner.run("bench", "--cases", "200x8x2", "--no-floor", "--dir",
-        dir.toString(), "--reference", missing.toString());
+    CliRunner.Run run = bench(missing);
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--reference " + missing + ": no such file")
         .doesNotContain("internal error");
@@ -25,9 +27,8 @@ class BenchReferenceOptionsTest {
 
   @Test
   void aFailingInterpreterIsReportedAsTheUsersSettingNotAnInternalError() throws Exception {
-    Path script = Files.writeString(dir.resolve("LogME.py"), "# not run\n");
-    CliRunner.Run run = CliRunner.run("bench", "--cases", "200x8x2", "--no-floor", "--dir",
-        dir.toString(), "--reference", script.toString(), "--python", "/bin/false");
+    Path script = script();
+    CliRunner.Run run = bench(script, "--python", "/bin/false");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--reference " + script + " with --python /bin/false:")
         .contains("exited with 1").doesNotContain("internal error");
@@ -35,12 +36,23 @@ class BenchReferenceOptionsTest {
 
   @Test
   void anInterpreterThatPrintsNoScoreIsReportedAsTheUsersSetting() throws Exception {
-    Path script = Files.writeString(dir.resolve("LogME.py"), "# not run\n");
     // echo prints its arguments, not a JSON score, and exits 0
-    CliRunner.Run run = CliRunner.run("bench", "--cases", "200x8x2", "--no-floor", "--dir",
-        dir.toString(), "--reference", script.toString(), "--python", "/bin/echo");
+    CliRunner.Run run = bench(script(), "--python", "/bin/echo");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("the Python reference printed no score (its last line: '")
         .doesNotContain("internal error").doesNotContain("Exception");
+  }
+
+  /** A script that is never run for real. */
+  private Path script() throws IOException {
+    return Files.writeString(dir.resolve("LogME.py"), "# not run\n");
+  }
+
+  /** {@code bench} on a tiny case, without the floor, with the given reference and options. */
+  private CliRunner.Run bench(Path reference, String... more) {
+    List<String> args = new ArrayList<>(List.of("bench", "--cases", "200x8x2", "--no-floor",
+        "--dir", dir.toString(), "--reference", reference.toString()));
+    args.addAll(List.of(more));
+    return CliRunner.run(args.toArray(String[]::new));
   }
 }
