@@ -84,6 +84,7 @@ public final class TridiagonalEigen {
     int n = s.rows();
     int m = b.cols();
     double[] a = Matrices.symmetrized(s).data();
+    double scale = unitScale(a);
     double[] y = b.data().clone();
     double[] d = new double[n];
     double[] e = new double[Math.max(n - 1, 0)];
@@ -96,7 +97,7 @@ public final class TridiagonalEigen {
     double[] values = new double[n];
     double[] rows = new double[n * m];
     for (int k = 0; k < n; k++) {
-      values[k] = d[order[k]];
+      values[k] = d[order[k]] * scale;
       System.arraycopy(y, order[k] * m, rows, k * m, m);
     }
     return new SpectralProjection(values, Matrix.wrap(n, m, rows), List.of());
@@ -128,6 +129,7 @@ public final class TridiagonalEigen {
       return new SymmetricEigen(new double[0], Matrix.zeros(0, 0), List.of());
     }
     double[] a = Matrices.symmetrized(s).data();
+    double scale = unitScale(a);
     double[] d = new double[n];
     double[] e = new double[Math.max(n - 1, 0)];
     double[][] reflectors = new double[Math.max(n - 2, 0)][];
@@ -170,7 +172,32 @@ public final class TridiagonalEigen {
         vectors[i * k + j] = x[i];
       }
     }
+    for (int i = 0; i < n; i++) {
+      values[i] *= scale;
+    }
     return new SymmetricEigen(values, Matrix.wrap(n, k, vectors), List.of());
+  }
+
+  /**
+   * Divides a matrix whose largest entry is below 10⁻¹⁰⁰ or above 10¹⁰⁰ by that entry, in place:
+   * the reflectors sum squares unscaled, which would underflow or overflow there (an entry of
+   * 10⁻¹⁶⁰ squares to zero). The eigenvalues are multiplied back; the eigenvectors do not
+   * change. Other matrices are left as they are, to the bit.
+   *
+   * @return the factor the eigenvalues are to be multiplied by (1 when a was left alone)
+   */
+  private static double unitScale(double[] a) {
+    double max = 0;
+    for (double v : a) {
+      max = Math.max(max, Math.abs(v));
+    }
+    if (!(max > 0) || (max >= 1e-100 && max <= 1e100)) {
+      return 1;
+    }
+    for (int i = 0; i < a.length; i++) {
+      a[i] /= max;
+    }
+    return max;
   }
 
   /**

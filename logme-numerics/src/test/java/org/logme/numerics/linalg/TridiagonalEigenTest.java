@@ -1,6 +1,7 @@
 package org.logme.numerics.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -165,5 +166,34 @@ class TridiagonalEigenTest {
     SymmetricEigen zero = eigen.leading(Matrix.zeros(7, 7), 3, null);
     assertThat(zero.values()).containsOnly(0.0);
     assertThat(TestMatrices.orthonormalityError(zero.vectors())).isLessThan(1e-15);
+  }
+
+  /** Entries far below or above 1 are decomposed as well as the same matrix at unit size. */
+  @Test
+  void extremeScalesGiveTheScaledSpectrum() {
+    Matrix unit = gram(TestMatrices.gaussian(60, 20, 13));
+    Matrix b = TestMatrices.gaussian(20, 2, 14);
+    TridiagonalEigen eigen = new TridiagonalEigen(null);
+    SpectralProjection reference = eigen.decompose(unit, b);
+    for (double factor : new double[] {1e-200, 1e-160, 1e160, 1e200}) {
+      Matrix s = unit.copy();
+      for (int i = 0; i < s.data().length; i++) {
+        s.data()[i] *= factor;
+      }
+      SpectralProjection p = eigen.decompose(s, b);
+      SymmetricEigen leading = eigen.leading(s, 2, null);
+      for (int i = 0; i < 20; i++) {
+        assertThat(p.values()[i] / factor).as("%g: eigenvalue %d", factor, i)
+            .isCloseTo(reference.values()[i], within(
+                1e-12 * reference.values()[0]));
+        assertThat(leading.values()[i]).isEqualTo(p.values()[i]);
+      }
+      for (int c = 0; c < 2; c++) {
+        assertThat(Math.abs(p.projections().get(0, c)))
+            .isCloseTo(Math.abs(reference.projections().get(0, c)),
+                within(1e-10));
+      }
+      assertThat(TestMatrices.orthonormalityError(leading.vectors())).isLessThan(1e-12);
+    }
   }
 }
