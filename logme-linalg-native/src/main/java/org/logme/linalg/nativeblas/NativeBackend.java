@@ -7,7 +7,6 @@ import dev.ludovic.netlib.lapack.NativeLAPACK;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.logme.api.NumericalException;
 import org.logme.api.linalg.LinearAlgebraBackend;
 import org.logme.api.linalg.Matrix;
 import org.logme.api.linalg.SpectralProjection;
@@ -400,8 +399,8 @@ public final class NativeBackend implements LinearAlgebraBackend {
     double[] l = s.data().clone();
     int info = n == 0 ? 0 : lapack.dpotrf(n, l);
     if (info > 0) {
-      throw new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
-          + " matrix is not positive definite (pivot " + (info - 1) + " is not positive)");
+      // dpotrf leaves the failing pivot's value on the diagonal
+      throw Cholesky.notPositiveDefinite(n, info - 1, l[(info - 1) * n + info - 1]);
     }
     if (info < 0) {
       throw new IllegalStateException("LAPACK dpotrf rejected argument " + -info);
@@ -410,8 +409,7 @@ public final class NativeBackend implements LinearAlgebraBackend {
       double pivot = l[i * n + i];
       // a NaN or infinity anywhere in the lower triangle reaches a later diagonal entry
       if (!(pivot > 0 && pivot < Double.POSITIVE_INFINITY)) {
-        throw new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
-            + " matrix is not positive definite (pivot " + i + " is " + pivot * pivot + ")");
+        throw Cholesky.notPositiveDefinite(n, i, pivot * pivot);
       }
       Arrays.fill(l, i * n + i + 1, (i + 1) * n, 0.0);
     }

@@ -47,8 +47,7 @@ public final class Cholesky {
         double d = a[j * n + j] - dot(l, j * n, j * n, j);
         // NaN, or an infinity in S, is refused here too: it reaches a diagonal entry
         if (!(d > 0 && d < Double.POSITIVE_INFINITY)) {
-          throw new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
-              + " matrix is not positive definite (pivot " + j + " is " + d + ")");
+          throw notPositiveDefinite(n, j, d);
         }
         double ljj = Math.sqrt(d);
         l[j * n + j] = ljj;
@@ -81,6 +80,19 @@ public final class Cholesky {
       }
     }
     return Matrix.wrap(n, n, l);
+  }
+
+  /**
+   * The refusal of a matrix that is not positive definite, worded alike by every backend.
+   *
+   * @param n the matrix's order
+   * @param pivot the first pivot that failed
+   * @param value its value: not positive, NaN or infinite
+   * @return the exception to throw
+   */
+  public static NumericalException notPositiveDefinite(int n, int pivot, double value) {
+    return new NumericalException("Cholesky factorisation failed: the " + n + "x" + n
+        + " matrix is not positive definite (pivot " + pivot + " is " + value + ")");
   }
 
   /** Σ_{k &lt; count} l[x + k]·l[y + k]. */

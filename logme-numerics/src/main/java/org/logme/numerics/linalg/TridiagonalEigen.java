@@ -63,12 +63,9 @@ public final class TridiagonalEigen {
     if (fast != null) {
       return fast;
     }
-    SymmetricEigen eig = fallback.symmetricEigen(s);
-    List<String> warnings = new java.util.ArrayList<>(eig.warnings());
-    warnings.add("the tridiagonal QR iteration did not converge on a " + s.rows() + "x"
-        + s.rows() + " matrix; used a full eigendecomposition instead");
+    SymmetricEigen eig = fullInstead(s, fallback);
     return new SpectralProjection(eig.values(), fallback.multiplyTransposeA(eig.vectors(), b),
-        warnings);
+        eig.warnings());
   }
 
   /**
@@ -137,11 +134,8 @@ public final class TridiagonalEigen {
     tridiagonalize(a, n, d, e, new double[0], 0, reflectors, betas);
     double[] values = d.clone();
     if (!implicitQr(values, e.clone(), new double[0], 0)) {
-      SymmetricEigen eig = fallback.symmetricEigen(s);
-      List<String> warnings = new java.util.ArrayList<>(eig.warnings());
-      warnings.add("the tridiagonal QR iteration did not converge on a " + n + "x" + n
-          + " matrix; used a full eigendecomposition instead");
-      return new SymmetricEigen(eig.values(), eig.vectors().columns(0, k), warnings);
+      SymmetricEigen eig = fullInstead(s, fallback);
+      return new SymmetricEigen(eig.values(), eig.vectors().columns(0, k), eig.warnings());
     }
     Arrays.sort(values);
     for (int i = 0; i < n / 2; i++) {
@@ -176,6 +170,15 @@ public final class TridiagonalEigen {
       values[i] *= scale;
     }
     return new SymmetricEigen(values, Matrix.wrap(n, k, vectors), List.of());
+  }
+
+  /** The backend's full decomposition, with a warning that the QR iteration did not converge. */
+  private static SymmetricEigen fullInstead(Matrix s, LinearAlgebraBackend fallback) {
+    SymmetricEigen eig = fallback.symmetricEigen(s);
+    List<String> warnings = new java.util.ArrayList<>(eig.warnings());
+    warnings.add("the tridiagonal QR iteration did not converge on a " + s.rows() + "x"
+        + s.rows() + " matrix; used a full eigendecomposition instead");
+    return new SymmetricEigen(eig.values(), eig.vectors(), warnings);
   }
 
   /**
