@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.logme.api.linalg.Matrix;
 import org.logme.io.NpyWriter;
 
@@ -25,7 +24,6 @@ import org.logme.io.NpyWriter;
 public record EstimatorTask(int n, int d, int classes, long seed) {
   /** The width of the label embeddings, that of a small sentence encoder. */
   public static final int EMBEDDING_DIMENSION = 384;
-  private static final double CENTRE_SCALE = 0.3;
 
   /**
    * @param text {@code NxDxC}, e.g. {@code 5000x512x10}
@@ -85,35 +83,15 @@ public record EstimatorTask(int n, int d, int classes, long seed) {
       return false;
     }
     Files.createDirectories(features(dir).getParent());
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] labels = new double[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = random.nextInt(classes);
-    }
-    double[] centres = new double[classes * d];
-    for (int i = 0; i < centres.length; i++) {
-      centres[i] = CENTRE_SCALE * gaussian(random);
-    }
+    ClassDraws draws = new ClassDraws(seed, n, d, classes);
     double[] embeddings = new double[classes * EMBEDDING_DIMENSION];
     for (int i = 0; i < embeddings.length; i++) {
-      embeddings[i] = gaussian(random);
+      embeddings[i] = draws.gaussian();
     }
-    NpyWriter.write(labels(dir), Matrix.column(labels), NpyWriter.Type.FLOAT64, true);
+    draws.writeLabels(labels(dir));
     NpyWriter.write(labelEmbeddings(dir), Matrix.wrap(classes, EMBEDDING_DIMENSION, embeddings),
         NpyWriter.Type.FLOAT32, false);
-    NpyWriter.writeRows(features(dir), n, d, NpyWriter.Type.FLOAT32, (row, values) -> {
-      int c = (int) labels[row];
-      for (int j = 0; j < d; j++) {
-        values[j] = Math.max(0, centres[c * d + j] + gaussian(random));
-      }
-    });
+    draws.writeFeatures(features(dir), x -> Math.max(0, x));
     return true;
-  }
-
-  /** A standard normal value (Box–Muller; one of the pair is used). */
-  private static double gaussian(SplittableRandom random) {
-    double u = random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
   }
 }

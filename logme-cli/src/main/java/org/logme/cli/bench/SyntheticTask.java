@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import org.logme.api.linalg.Matrix;
-import org.logme.io.NpyWriter;
 
 /**
  * A seeded synthetic classification task of N samples, D features and C classes, the shape of
@@ -22,9 +19,6 @@ import org.logme.io.NpyWriter;
  * @since 0.1
  */
 public record SyntheticTask(int n, int d, int classes, long seed) {
-  /** The spread of the class centres. */
-  static final double CENTRE_SCALE = 0.3;
-
   /**
    * @param text {@code NxDxC}, e.g. {@code 20000x1024x100}
    * @param seed the seed
@@ -84,29 +78,9 @@ public record SyntheticTask(int n, int d, int classes, long seed) {
       return false;
     }
     Files.createDirectories(features(dir).getParent());
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] labels = new double[n];
-    for (int i = 0; i < n; i++) {
-      labels[i] = random.nextInt(classes);
-    }
-    double[] centres = new double[classes * d];
-    for (int i = 0; i < centres.length; i++) {
-      centres[i] = CENTRE_SCALE * gaussian(random);
-    }
-    NpyWriter.write(labels(dir), Matrix.column(labels), NpyWriter.Type.FLOAT64, true);
-    NpyWriter.writeRows(features(dir), n, d, NpyWriter.Type.FLOAT32, (row, values) -> {
-      int c = (int) labels[row];
-      for (int j = 0; j < d; j++) {
-        values[j] = centres[c * d + j] + gaussian(random);
-      }
-    });
+    ClassDraws draws = new ClassDraws(seed, n, d, classes);
+    draws.writeLabels(labels(dir));
+    draws.writeFeatures(features(dir), x -> x);
     return true;
-  }
-
-  /** A standard normal value (Box–Muller; one of the pair is used). */
-  private static double gaussian(SplittableRandom random) {
-    double u = random.nextDouble();
-    double v = random.nextDouble();
-    return Math.sqrt(-2 * Math.log1p(-u)) * Math.cos(2 * Math.PI * v);
   }
 }
